@@ -1,0 +1,166 @@
+"""Entry point: score the pool, solve the whole-pool assignment, explain the outcome."""
+
+import time
+from dataclasses import asdict, dataclass, field, replace
+
+import numpy as np
+
+from .assignment import optimal_assignment
+from .explain import BELOW_THRESHOLD, explain_pairs, explain_unmatched
+from .profiles import MatchingConfig, encode_pool
+from .scoring import (
+    EXCLUDED_PAIR,
+    MENTEE_LOCKED,
+    MENTOR_AT_CAPACITY,
+    REJECTED_AT_MEETING,
+    build_rules,
+    score_matrix,
+    violation_masks,
+)
+
+
+@dataclass
+class MatchResult:
+    """Outcome of :func:`match`.
+
+    ``proposals`` (locked pairs included, flagged) are sorted by mentee id; ``total_score`` is
+    the sum of their scores; ``timings`` are seconds per stage; ``stats`` gives sizes.
+    """
+
+    proposals: list
+    unmatched_mentees: list
+    unmatched_mentors: list
+    total_score: float
+    timings: dict = field(default_factory=dict)
+    stats: dict = field(default_factory=dict)
+
+    def to_dict(self):
+        return asdict(self)
+
+
+def _index_of(ids):
+    return {int(person_id): index for index, person_id in enumerate(ids.tolist())}
+
+
+def _locked_indices(pool, locked):
+    mentee_index, mentor_index = _index_of(pool.mentees.ids), _index_of(pool.mentors.ids)
+    pairs, seen = [], set()
+    for mentee_id, mentor_id in sorted(set(locked)):
+        if mentee_id not in mentee_index or mentor_id not in mentor_index:
+            raise ValueError(f"Locked pair ({mentee_id}, {mentor_id}) is not in the pool")
+        if mentee_id in seen:
+            raise ValueError(f"Mentee {mentee_id} is locked to more than one mentor")
+        seen.add(mentee_id)
+        pairs.append((mentee_index[mentee_id], mentor_index[mentor_id]))
+    return pairs
+
+
+def _forbidden_indices(pool, rejected, excluded, locked_pairs):
+    """Rejected/excluded id pairs as indices; ids outside the pool are simply irrelevant."""
+    mentee_index, mentor_index = _index_of(pool.mentees.ids), _index_of(pool.mentors.ids)
+    locked_set = set(locked_pairs)
+    forbidden = []
+    for code, pairs in ((REJECTED_AT_MEETING, rejected), (EXCLUDED_PAIR, excluded)):
+        for mentee_id, mentor_id in sorted(set(pairs)):
+            row, col = mentee_index.get(mentee_id), mentor_index.get(mentor_id)
+            if row is None or col is None:
+                continue
+            if (row, col) in locked_set:
+                raise ValueError(f"Pair ({mentee_id}, {mentor_id}) is both locked and {code}")
+            forbidden.append((row, col, code))
+    return forbidden
+
+
+def _locked_violations(pool, rules, locked_pairs):
+    """Hard constraints and threshold that a human-forced pair breaks, for the UI to warn."""
+    per_mentor = np.bincount(
+        [col for _row, col in locked_pairs], minlength=len(pool.mentors)
+    ).astype(np.int64)
+    violations = []
+    for row, col in locked_pairs:
+        masks = violation_masks(pool, rules, [row], [col])
+        codes = [
+            code
+            for code, mask in masks.items()
+            if code not in (MENTOR_AT_CAPACITY, MENTEE_LOCKED) and mask[0, 0]
+        ]
+        if per_mentor[col] > pool.mentors.capacity[col]:
+            codes.append(MENTOR_AT_CAPACITY)
+        violations.append(codes)
+    return violations
+
+
+def match(mentees, mentors, config=None, *, locked=(), excluded=(), rejected=()):
+    """Propose the mentee-mentor pairs of maximum total score.
+
+    ``mentees``/``mentors``: iterables of :class:`Profile`. ``locked``: (mentee_id, mentor_id)
+    pairs forced in (they consume capacity and are reported with ``locked=True``).
+    ``excluded`` (coordinator's re-run exclusions) and ``rejected`` (refused at a first
+    meeting) are (mentee_id, mentor_id) pairs forced out. Same input, same output: people are
+    processed in id order and the solver is deterministic.
+    """
+    config = config or MatchingConfig()
+    timings = {}
+    start = time.perf_counter()
+    pool = encode_pool(mentees, mentors, config)
+    locked_pairs = _locked_indices(pool, locked)
+    forbidden = _forbidden_indices(pool, rejected, excluded, locked_pairs)
+    rules = build_rules(pool, locked_pairs, forbidden)
+    timings["encode"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    scores = score_matrix(pool, rules)
+    timings["score_matrix"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    rows, cols = optimal_assignment(
+        scores, rules.remaining, config.min_score, row_mask=rules.mentee_ok
+    )
+    timings["solve"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    locked_rows = np.array([row for row, _col in locked_pairs], np.int64)
+    locked_cols = np.array([col for _row, col in locked_pairs], np.int64)
+    all_rows = np.concatenate([locked_rows, rows])
+    all_cols = np.concatenate([locked_cols, cols])
+    flags = np.concatenate([np.ones(len(locked_rows), bool), np.zeros(len(rows), bool)])
+    violations = _locked_violations(pool, rules, locked_pairs) + [[]] * len(rows)
+    order = np.argsort(pool.mentees.ids[all_rows], kind="stable")
+    proposals = explain_pairs(
+        pool,
+        scores,
+        all_rows[order],
+        all_cols[order],
+        flags[order],
+        [violations[k] for k in order.tolist()],
+    )
+    proposals = [_flag_below_threshold(p, config.min_score) if p.locked else p for p in proposals]
+    matched_rows = set(all_rows.tolist())
+    matched_cols = set(all_cols.tolist())
+    unmatched_rows = [r for r in range(len(pool.mentees)) if r not in matched_rows]
+    unmatched_cols = [c for c in range(len(pool.mentors)) if c not in matched_cols]
+    unmatched_mentees, unmatched_mentors = explain_unmatched(
+        pool, rules, scores, unmatched_rows, unmatched_cols
+    )
+    timings["explain"] = time.perf_counter() - start
+    timings["total"] = sum(timings.values())
+    return MatchResult(
+        proposals=proposals,
+        unmatched_mentees=unmatched_mentees,
+        unmatched_mentors=unmatched_mentors,
+        total_score=float(sum(p.score for p in proposals)),
+        timings=timings,
+        stats={
+            "mentees": len(pool.mentees),
+            "mentors": len(pool.mentors),
+            "capacity": int(rules.remaining.sum()),
+            "proposed": len(rows),
+            "locked": len(locked_pairs),
+        },
+    )
+
+
+def _flag_below_threshold(proposal, min_score):
+    if proposal.score >= min_score:
+        return proposal
+    return replace(proposal, violations=(*proposal.violations, BELOW_THRESHOLD))

@@ -1,0 +1,315 @@
+"""Vectorised pair scores and hard constraints.
+
+Two implementations of the same formulas live here on purpose:
+
+* :func:`score_matrix` scores the whole pool in row blocks with float32 matrix products
+  (languages, slots, tags, sectors, preferences and squared distances are all inner products of
+  small per-person feature vectors), spread over threads since NumPy releases the GIL;
+* :func:`pair_criteria` recomputes the criteria of a few given pairs exactly in float64, for
+  explanations. Tests check that both agree.
+"""
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+
+from .profiles import CRITERIA
+
+INFEASIBLE = -1.0
+
+# Reason codes of the hard constraints, in the order an unmatched funnel applies them.
+MENTEE_NOT_READY = "mentee_not_ready"
+MENTOR_NOT_READY = "mentor_not_ready"
+MENTOR_AT_CAPACITY = "mentor_at_capacity"
+MENTEE_LOCKED = "mentee_locked"
+DIFFERENT_CENTRE = "different_centre"
+NO_COMMON_LANGUAGE = "no_common_language"
+NO_COMMON_SLOT = "no_common_slot"
+REJECTED_AT_MEETING = "rejected_at_meeting"
+EXCLUDED_PAIR = "excluded_pair"
+PAIR_CONSTRAINTS = (
+    DIFFERENT_CENTRE,
+    NO_COMMON_LANGUAGE,
+    NO_COMMON_SLOT,
+    REJECTED_AT_MEETING,
+    EXCLUDED_PAIR,
+)
+
+_BLOCK_CELLS = 1 << 18  # cells per block: intermediates stay in the CPU caches
+
+
+def _popcount(values):
+    if hasattr(np, "bitwise_count"):
+        return np.bitwise_count(values).astype(np.int64)
+    counts = np.zeros(values.shape, dtype=np.int64)
+    for bit in range(21):
+        counts += (values >> bit) & 1
+    return counts
+
+
+@dataclass
+class PairRules:
+    """Per-pair and per-person eligibility, as indices into the id-sorted sides."""
+
+    mentee_ok: np.ndarray  # ready and not locked: may be proposed in this run
+    mentor_ok: np.ndarray  # ready with remaining capacity after locked pairs
+    remaining: np.ndarray  # remaining capacity of each mentor after locked pairs
+    forbidden: dict  # mentee row -> (mentor cols, reason codes) for rejected/excluded pairs
+
+
+@dataclass
+class _Features:
+    """Feature matrices whose inner products give the weighted linear part of the score."""
+
+    linear_e: np.ndarray
+    linear_r: np.ndarray
+    dist_e: np.ndarray
+    dist_r: np.ndarray
+
+
+def _linear_features(pool, weights):
+    """Sector and preference scores are both inner products, so fold them into one GEMM.
+
+    Sector: ``a*[same section] + (1-a)*[same division]`` (same division implies same section).
+    Preferences: mean of both directions, each the share of stated preferences the partner
+    satisfies (1 when none stated).
+    """
+    me, mr = pool.mentees, pool.mentors
+    vocab = pool.vocabulary
+    a = pool.config.same_section_score
+
+    def sector_onehot(side, scale_section, scale_division):
+        out = np.zeros((len(side), len(vocab.sections) + len(vocab.divisions)), np.float32)
+        rows = np.flatnonzero(side.section >= 0)
+        out[rows, side.section[rows]] = scale_section
+        rows = np.flatnonzero(side.division >= 0)
+        out[rows, len(vocab.sections) + side.division[rows]] = scale_division
+        return out
+
+    def pref_share(side):
+        return side.preferences / np.maximum(side.n_preferences, 1)[:, None]
+
+    w_sector, w_pref = weights["sector"], weights["preferences"]
+    none_e = (me.n_preferences == 0).astype(np.float32)[:, None]
+    none_r = (mr.n_preferences == 0).astype(np.float32)[:, None]
+    linear_e = np.hstack(
+        [
+            w_sector * sector_onehot(me, a, 1 - a),
+            w_pref * 0.5 * pref_share(me),
+            w_pref * 0.5 * me.attributes,
+            w_pref * 0.5 * none_e,
+            np.full((len(me), 1), w_pref * 0.5, np.float32),
+        ]
+    ).astype(np.float32)
+    linear_r = np.hstack(
+        [
+            sector_onehot(mr, 1.0, 1.0),
+            mr.attributes,
+            pref_share(mr),
+            np.ones((len(mr), 1), np.float32),
+            none_r,
+        ]
+    ).astype(np.float32)
+    return linear_e, linear_r
+
+
+def _distance_features(pool):
+    """``|p|^2 + |q|^2 - 2 p.q`` as one inner product (coordinates are centred, so float32 is
+    precise to ~10 m at the scale of a region)."""
+    p, q = pool.mentees.xy_km, pool.mentors.xy_km
+    dist_e = np.column_stack([p, (p**2).sum(1), np.ones(len(p))]).astype(np.float32)
+    dist_r = np.column_stack([-2 * q, np.ones(len(q)), (q**2).sum(1)]).astype(np.float32)
+    return dist_e, dist_r
+
+
+def build_rules(pool, locked=(), forbidden_pairs=()):
+    """Eligibility arrays; ``locked`` and ``forbidden_pairs`` use indices, not ids.
+
+    ``forbidden_pairs`` is an iterable of (mentee row, mentor col, reason code).
+    """
+    me, mr = pool.mentees, pool.mentors
+    mentee_ok = me.ready.copy()
+    remaining = mr.capacity.copy()
+    for row, col in locked:
+        mentee_ok[row] = False
+        remaining[col] -= 1
+    remaining = np.maximum(remaining, 0)
+    grouped = {}
+    for row, col, code in forbidden_pairs:
+        grouped.setdefault(row, {}).setdefault(col, code)
+    forbidden = {
+        row: (np.fromiter(cols, np.int64, len(cols)), tuple(cols.values()))
+        for row, cols in grouped.items()
+    }
+    return PairRules(
+        mentee_ok=mentee_ok,
+        mentor_ok=mr.ready & (remaining > 0),
+        remaining=remaining,
+        forbidden=forbidden,
+    )
+
+
+def _score_block(pool, feats, rules, weights, rows, out):
+    """Scores of mentee ``rows`` against every mentor into ``out`` (float32, -1 = excluded)."""
+    me, mr, cfg = pool.mentees, pool.mentors, pool.config
+    total = np.matmul(feats.linear_e[rows], feats.linear_r.T)
+
+    lang = np.matmul(me.lang_factor[rows], mr.lang_factor.T)
+    feasible = lang > 0
+    np.minimum(lang, 1.0, out=lang)
+    lang *= weights["languages"]
+    total += lang
+
+    slots = np.matmul(me.slot_onehot[rows], mr.slot_onehot.T)
+    feasible &= slots > 0
+    np.minimum(slots, cfg.slots_target, out=slots)
+    slots *= weights["availability"] / cfg.slots_target
+    total += slots
+
+    for name in ("personality", "interests"):
+        if weights[name] == 0:
+            continue
+        tags_e, tags_r = getattr(me, name)[rows], getattr(mr, name)
+        inter = np.matmul(tags_e, tags_r.T)
+        union = tags_e.sum(1)[:, None] + tags_r.sum(1)[None, :]
+        union -= inter
+        np.maximum(union, 1.0, out=union)
+        inter *= weights[name]
+        inter /= union
+        total += inter
+
+    if weights["distance"]:
+        d2 = np.matmul(feats.dist_e[rows], feats.dist_r.T)
+        np.maximum(d2, 0.0, out=d2)
+        h2 = np.float32(cfg.distance_half_km**2)
+        d2 += h2
+        np.divide(np.float32(weights["distance"]) * h2, d2, out=d2)
+        missing = np.float32(weights["distance"] * cfg.missing_distance_score)
+        d2[~me.has_coords[rows]] = missing
+        d2[:, ~mr.has_coords] = missing
+        total += d2
+
+    if not cfg.allow_cross_centre:
+        centre_e = me.centre[rows][:, None]
+        feasible &= (centre_e == mr.centre[None, :]) | (centre_e < 0) | (mr.centre[None, :] < 0)
+    # Locked mentees keep their row (their explanation needs a runner-up); the solver skips it.
+    feasible[~me.ready[rows]] = False
+    feasible[:, ~rules.mentor_ok] = False
+    for local, row in enumerate(rows):
+        if row in rules.forbidden:
+            feasible[local, rules.forbidden[row][0]] = False
+    np.putmask(total, ~feasible, INFEASIBLE)
+    out[rows] = total
+
+
+def score_matrix(pool, rules):
+    """Float32 matrix (mentees x mentors) of weighted scores in 0..1, -1 where a hard constraint
+    excludes the pair. Built in cache-sized row blocks over worker threads."""
+    weights = pool.config.normalised_weights()
+    n_e, n_r = len(pool.mentees), len(pool.mentors)
+    out = np.empty((n_e, n_r), dtype=np.float32)
+    if not n_e or not n_r:
+        return out
+    linear_e, linear_r = _linear_features(pool, weights)
+    dist_e, dist_r = _distance_features(pool)
+    feats = _Features(linear_e, linear_r, dist_e, dist_r)
+    block = max(8, _BLOCK_CELLS // max(n_r, 1))
+    blocks = [np.arange(start, min(start + block, n_e)) for start in range(0, n_e, block)]
+    threads = pool.config.threads or os.cpu_count() or 1
+    if threads <= 1 or len(blocks) == 1:
+        for rows in blocks:
+            _score_block(pool, feats, rules, weights, rows, out)
+        return out
+    with ThreadPoolExecutor(max_workers=threads) as executor:
+        for _ in executor.map(
+            lambda rows: _score_block(pool, feats, rules, weights, rows, out), blocks
+        ):
+            pass
+    return out
+
+
+def pair_criteria(pool, rows, cols):
+    """Exact float64 criterion scores (0..1) of the pairs ``(rows[k], cols[k])``.
+
+    Returns ``{criterion: array}`` plus ``"distance_km"`` (NaN when a side has no coordinates).
+    """
+    me, mr, cfg = pool.mentees, pool.mentors, pool.config
+    rows, cols = np.asarray(rows, np.int64), np.asarray(cols, np.int64)
+    a = cfg.same_section_score
+    same_div = (me.division[rows] == mr.division[cols]) & (me.division[rows] >= 0)
+    same_sec = (me.section[rows] == mr.section[cols]) & (me.section[rows] >= 0)
+    sector = np.where(same_div, 1.0, np.where(same_sec, a, 0.0))
+
+    lf_e = me.lang_factor[rows].astype(np.float64)
+    lf_r = mr.lang_factor[cols].astype(np.float64)
+    languages = np.minimum((lf_e * lf_r).sum(1), 1.0)
+
+    shared = _popcount(me.slots[rows] & mr.slots[cols])
+    availability = np.minimum(shared, cfg.slots_target) / cfg.slots_target
+
+    def jaccard(name):
+        tags_e = getattr(me, name)[rows].astype(np.float64)
+        tags_r = getattr(mr, name)[cols].astype(np.float64)
+        inter = (tags_e * tags_r).sum(1)
+        union = tags_e.sum(1) + tags_r.sum(1) - inter
+        return inter / np.maximum(union, 1.0)
+
+    both = me.has_coords[rows] & mr.has_coords[cols]
+    dist_km = np.hypot(*(me.xy_km[rows] - mr.xy_km[cols]).T)
+    h2 = cfg.distance_half_km**2
+    distance = np.where(both, h2 / (h2 + dist_km**2), cfg.missing_distance_score)
+
+    def directional(prefs_side, n_side, attrs_other):
+        met = (prefs_side.astype(np.float64) * attrs_other).sum(1)
+        n_side = n_side.astype(np.float64)
+        return np.where(n_side > 0, met / np.maximum(n_side, 1.0), 1.0)
+
+    preferences = 0.5 * directional(
+        me.preferences[rows], me.n_preferences[rows], mr.attributes[cols]
+    ) + 0.5 * directional(mr.preferences[cols], mr.n_preferences[cols], me.attributes[rows])
+    result = {
+        "sector": sector,
+        "languages": languages,
+        "availability": availability,
+        "personality": jaccard("personality"),
+        "interests": jaccard("interests"),
+        "distance": distance,
+        "preferences": preferences,
+        "distance_km": np.where(both, dist_km, np.nan),
+    }
+    assert set(CRITERIA) <= set(result)
+    return result
+
+
+def violation_masks(pool, rules, rows, cols):
+    """``{code: bool (len(rows) x len(cols))}``: which hard constraint each pair breaks.
+
+    Used to explain unmatched people, so it runs only on their rows or columns.
+    """
+    me, mr, cfg = pool.mentees, pool.mentors, pool.config
+    rows, cols = np.asarray(rows, np.int64), np.asarray(cols, np.int64)
+    shape = (len(rows), len(cols))
+    masks = {
+        MENTEE_NOT_READY: np.broadcast_to(~me.ready[rows][:, None], shape),
+        MENTEE_LOCKED: np.broadcast_to((me.ready & ~rules.mentee_ok)[rows][:, None], shape),
+        MENTOR_NOT_READY: np.broadcast_to(~mr.ready[cols][None, :], shape),
+        MENTOR_AT_CAPACITY: np.broadcast_to((rules.remaining[cols] <= 0)[None, :], shape),
+    }
+    centre_e, centre_r = me.centre[rows][:, None], mr.centre[cols][None, :]
+    if cfg.allow_cross_centre:
+        masks[DIFFERENT_CENTRE] = np.zeros(shape, bool)
+    else:
+        masks[DIFFERENT_CENTRE] = (centre_e != centre_r) & (centre_e >= 0) & (centre_r >= 0)
+    masks[NO_COMMON_LANGUAGE] = (me.lang_factor[rows] @ mr.lang_factor[cols].T) <= 0
+    masks[NO_COMMON_SLOT] = (me.slots[rows][:, None] & mr.slots[cols][None, :]) == 0
+    col_pos = {col: k for k, col in enumerate(cols.tolist())}
+    for code in (REJECTED_AT_MEETING, EXCLUDED_PAIR):
+        masks[code] = np.zeros(shape, bool)
+    for local, row in enumerate(rows.tolist()):
+        forbidden_cols, codes = rules.forbidden.get(row, (np.empty(0, np.int64), ()))
+        for col, code in zip(forbidden_cols.tolist(), codes, strict=True):
+            if col in col_pos:
+                masks[code][local, col_pos[col]] = True
+    return masks
