@@ -1,0 +1,2 @@
+from . import duo_centre
+from . import res_users
