@@ -70,9 +70,19 @@ def optimal_assignment(values, capacities, min_value=0.0, row_mask=None):
     if not len(rows) or not len(owner):
         return empty, empty
     weights = expanded_values(values, capacities, min_value, rows=rows, cols_owner=owner)
+    return solve_expanded(weights, rows, owner)
+
+
+def solve_expanded(weights, rows, owner):
+    """Solve a prepared expanded matrix (0 = not allowed); map back to (rows, mentor cols)."""
+    empty = np.empty(0, np.int64)
+    if not weights.size:
+        return empty, empty
     r, c = linear_sum_assignment(weights, maximize=True)
     keep = weights[r, c] > 0
-    return rows[r[keep]], owner[c[keep]]
+    rows_out, cols_out = np.asarray(rows)[r[keep]], np.asarray(owner)[c[keep]]
+    order = np.argsort(rows_out, kind="stable")
+    return rows_out[order], cols_out[order]
 
 
 def greedy_assignment(values, capacities, min_value=0.0, row_mask=None):

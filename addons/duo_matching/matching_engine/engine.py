@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
-from .assignment import optimal_assignment
+from .assignment import solve_expanded
 from .explain import BELOW_THRESHOLD, explain_pairs, explain_unmatched
 from .profiles import MatchingConfig, encode_pool
 from .scoring import (
@@ -109,13 +109,13 @@ def match(mentees, mentors, config=None, *, locked=(), excluded=(), rejected=())
     timings["encode"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    scores = score_matrix(pool, rules)
+    matrices = score_matrix(pool, rules)
+    scores = matrices.scores
     timings["score_matrix"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    rows, cols = optimal_assignment(
-        scores, rules.remaining, config.min_score, row_mask=rules.mentee_ok
-    )
+    rows, cols = solve_expanded(matrices.expanded, matrices.solve_rows, matrices.owner)
+    del matrices
     timings["solve"] = time.perf_counter() - start
 
     start = time.perf_counter()

@@ -69,20 +69,26 @@ class UnmatchedReason:
         return asdict(self)
 
 
-def _shared_languages(pool, row, col):
+def _shared_languages(pool, rows, cols):
+    """Per pair, the languages both speak at a workable level, best common level first."""
     workable = pool.config.workable_level
-    levels_e = pool.mentees.lang_levels[row]
-    levels_r = pool.mentors.lang_levels[col]
+    levels_e = pool.mentees.lang_levels[rows]
+    levels_r = pool.mentors.lang_levels[cols]
+    pair_idx, lang_idx = np.nonzero((levels_e >= workable) & (levels_r >= workable))
     codes = list(pool.vocabulary.languages)
-    shared = [
-        (codes[k], int(levels_e[k]), int(levels_r[k]))
-        for k in np.flatnonzero((levels_e >= workable) & (levels_r >= workable))
-    ]
-    return tuple(sorted(shared, key=lambda item: (-min(item[1], item[2]), item[0])))
+    shared = [[] for _ in range(len(rows))]
+    for k, lang, level_e, level_r in zip(
+        pair_idx.tolist(),
+        lang_idx.tolist(),
+        levels_e[pair_idx, lang_idx].tolist(),
+        levels_r[pair_idx, lang_idx].tolist(),
+        strict=True,
+    ):
+        shared[k].append((codes[lang], level_e, level_r))
+    return [tuple(sorted(items, key=lambda item: (-min(item[1:]), item[0]))) for items in shared]
 
 
-def _preferences_met(pool, row, col):
-    mentee, mentor = pool.mentees.profiles[row], pool.mentors.profiles[col]
+def _preferences_met(mentee, mentor):
     met = []
     for role, person, partner in (("mentee", mentee, mentor), ("mentor", mentor, mentee)):
         for key, accepted in sorted(person.preferences.items()):
@@ -103,7 +109,7 @@ def _runner_ups(scores, rows, cols):
     runner = np.full(len(rows), -1, np.int64)
     for start in range(0, len(rows), _CHUNK):
         part = slice(start, start + _CHUNK)
-        block = scores[rows[part]].copy()
+        block = scores[rows[part]]
         block[np.arange(len(block)), cols[part]] = -np.inf
         best = np.argmax(block, axis=1)
         ok = block[np.arange(len(block)), best] >= 0
@@ -111,8 +117,18 @@ def _runner_ups(scores, rows, cols):
     return runner
 
 
+def _sector_matches(pool, raw_sector, rows, cols):
+    me, mr = pool.mentees, pool.mentors
+    same_section = (me.section[rows] >= 0) & (me.section[rows] == mr.section[cols])
+    labels = np.where(raw_sector == 1.0, "division", np.where(same_section, "section", ""))
+    return [label or None for label in labels.tolist()]
+
+
 def explain_pairs(pool, scores, rows, cols, locked_flags, violations):
-    """One :class:`PairExplanation` per pair (rows/cols index the id-sorted sides)."""
+    """One :class:`PairExplanation` per pair (rows/cols index the id-sorted sides).
+
+    Per-pair work is vectorised; the Python loop only assembles the records.
+    """
     if not len(rows):
         return []
     weights = pool.config.normalised_weights()
@@ -125,66 +141,62 @@ def explain_pairs(pool, scores, rows, cols, locked_flags, violations):
         runner_total[has_runner], _raw = _pair_scores(
             pool, weights, rows[has_runner], runner[has_runner]
         )
+    raw_lists = {name: raw[name].tolist() for name in CRITERIA}
+    distances = raw["distance_km"].tolist()
+    gaps = (total - runner_total).tolist()
+    runner_ids = np.where(has_runner, mr.ids[np.maximum(runner, 0)], -1).tolist()
+    runner_scores = runner_total.tolist()
+    shared_slots = (me.slots[rows] & mr.slots[cols]).tolist()
+    languages = _shared_languages(pool, rows, cols)
+    sectors = _sector_matches(pool, raw["sector"], rows, cols)
     explanations = []
     for k, (row, col) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
         mentee, mentor = me.profiles[row], mr.profiles[col]
         criteria = {
             name: {
-                "score": float(raw[name][k]),
+                "score": raw_lists[name][k],
                 "weight": weights[name],
-                "contribution": float(weights[name] * raw[name][k]),
+                "contribution": weights[name] * raw_lists[name][k],
             }
             for name in CRITERIA
         }
-        if raw["sector"][k] == 1.0:
-            sector_match = "division"
-        elif me.section[row] >= 0 and me.section[row] == mr.section[col]:
-            sector_match = "section"
-        else:
-            sector_match = None
-        distance = raw["distance_km"][k]
-        runner_id = runner_score = gap = None
-        if has_runner[k]:
-            runner_id = int(mr.ids[runner[k]])
-            runner_score = float(runner_total[k])
-            gap = float(total[k] - runner_total[k])
+        runner_id = runner_ids[k] if runner_ids[k] >= 0 else None
         explanations.append(
             PairExplanation(
                 mentee_id=mentee.id,
                 mentor_id=mentor.id,
-                score=float(sum(c["contribution"] for c in criteria.values())),
+                score=sum(item["contribution"] for item in criteria.values()),
                 locked=bool(locked_flags[k]),
                 criteria=criteria,
-                shared_languages=_shared_languages(pool, row, col),
-                shared_slots=slot_labels(int(me.slots[row]) & int(mr.slots[col])),
+                shared_languages=languages[k],
+                shared_slots=slot_labels(shared_slots[k]),
                 shared_personality_tags=tuple(
                     sorted(mentee.personality_tags & mentor.personality_tags)
                 ),
                 shared_interest_tags=tuple(sorted(mentee.interest_tags & mentor.interest_tags)),
-                sector_match=sector_match,
-                distance_km=None if np.isnan(distance) else float(distance),
-                preferences_met=_preferences_met(pool, row, col),
+                sector_match=sectors[k],
+                distance_km=None if distances[k] != distances[k] else distances[k],
+                preferences_met=_preferences_met(mentee, mentor),
                 runner_up_mentor_id=runner_id,
-                runner_up_score=runner_score,
-                score_gap=gap,
+                runner_up_score=runner_scores[k] if runner_id is not None else None,
+                score_gap=gaps[k] if runner_id is not None else None,
                 violations=tuple(violations[k]),
             )
         )
     return explanations
 
 
-def _funnel(masks, order, n_partners):
-    """Apply constraints in ``order``: survivors after each step and independent counts."""
-    alive = np.ones(n_partners, bool)
-    funnel, blocking = [], None
+def _funnels(masks, order):
+    """Apply constraints in ``order`` to a chunk of people at once: per person, survivors after
+    each step (``funnel``) and partners each constraint excludes on its own (``eliminated``)."""
+    alive = None
+    survivors, eliminated = {}, {}
     for code in order:
-        alive &= ~masks[code]
-        remaining = int(alive.sum())
-        funnel.append((code, remaining))
-        if blocking is None and remaining == 0:
-            blocking = code
-    eliminated = {code: int(masks[code].sum()) for code in order}
-    return funnel, blocking, eliminated
+        mask = masks[code]
+        alive = ~mask if alive is None else alive & ~mask
+        survivors[code] = alive.sum(1).tolist()
+        eliminated[code] = mask.sum(1).tolist()
+    return survivors, eliminated
 
 
 def _person_details(pool, side, index):
@@ -230,34 +242,34 @@ def _unmatched_block(pool, role, masks, scores, indices, partner_ok, partner_ids
         own = (MENTOR_NOT_READY, MENTOR_AT_CAPACITY)
         order = (MENTEE_NOT_READY, MENTEE_LOCKED, *PAIR_CONSTRAINTS)
         side = pool.mentors
+    survivors, eliminated = _funnels(masks, order)
+    candidates = np.where(partner_ok[None, :], scores, -1.0)
+    best = np.argmax(candidates, axis=1)
+    best_scores = candidates[np.arange(len(best)), best].tolist()
+    n_allowed = ((candidates >= cfg.min_score) & (candidates > 0)).sum(1).tolist()
     reasons = []
     for local, index in enumerate(indices.tolist()):
         person_id = int(side.ids[index])
         own_code = next((code for code in own if masks[code][local].all()), None)
         if not len(partner_ids):
             reasons.append(UnmatchedReason(person_id, role, NO_CANDIDATES, {}))
-            continue
-        if own_code is not None:
+        elif own_code is not None:
             reasons.append(UnmatchedReason(person_id, role, own_code, {}))
-            continue
-        funnel, blocking, eliminated = _funnel(
-            {code: masks[code][local] for code in order}, order, len(partner_ids)
-        )
-        if blocking is not None:
+        elif survivors[order[-1]][local] == 0:
+            funnel = tuple((code, survivors[code][local]) for code in order)
             params = _person_details(pool, side, index)
             params.update(
-                blocking=blocking,
-                funnel=tuple(funnel),
-                eliminated_by=eliminated,
+                blocking=next(code for code, alive in funnel if alive == 0),
+                funnel=funnel,
+                eliminated_by={code: eliminated[code][local] for code in order},
                 candidates=len(partner_ids),
             )
             reasons.append(UnmatchedReason(person_id, role, NO_ELIGIBLE_PARTNER, params))
-            continue
-        row = np.where(partner_ok, scores[local], -1.0)
-        best = int(np.argmax(row))
-        n_allowed = int(((row >= cfg.min_score) & (row > 0)).sum())
-        code, params = _candidate_reason(best, row[best], n_allowed, cfg.min_score, partner_ids)
-        reasons.append(UnmatchedReason(person_id, role, code, params))
+        else:
+            code, params = _candidate_reason(
+                int(best[local]), best_scores[local], n_allowed[local], cfg.min_score, partner_ids
+            )
+            reasons.append(UnmatchedReason(person_id, role, code, params))
     return reasons
 
 

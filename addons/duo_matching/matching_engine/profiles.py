@@ -7,6 +7,7 @@ operations instead of a Python loop over pairs.
 
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -54,6 +55,7 @@ def slots_mask(slots):
     return mask
 
 
+@lru_cache(maxsize=4096)
 def slot_labels(mask):
     """(day, part) labels of the bits set in ``mask``, in weekly order: data the UI translates."""
     return tuple(
@@ -117,8 +119,9 @@ class MatchingConfig:
     # No pair scoring below this (0..1) is ever proposed.
     min_score: float = 0.3
     allow_cross_centre: bool = False
-    # Worker threads for the score matrix (NumPy releases the GIL); None = CPU count.
-    threads: int | None = None
+    # Worker threads for the score matrix (NumPy releases the GIL; None = CPU count). 1 by
+    # default: BLAS already spreads the matrix products over the cores.
+    threads: int | None = 1
 
     def normalised_weights(self):
         """Weights per criterion summing to 1 so that scores and the threshold stay in 0..1."""
@@ -211,6 +214,16 @@ class EncodedPool:
     mentors: EncodedSide
     vocabulary: Vocabulary
     config: MatchingConfig
+
+    @cached_property
+    def several_centres(self):
+        """Whether the centre constraint can exclude anything (skipped when it cannot)."""
+        centres = set(self.mentees.centre.tolist()) | set(self.mentors.centre.tolist())
+        return len(centres - {-1}) > 1
+
+    @cached_property
+    def mentors_all_located(self):
+        return bool(self.mentors.has_coords.all())
 
 
 def _onehot(rows, width):

@@ -12,6 +12,7 @@ Two implementations of the same formulas live here on purpose:
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -37,7 +38,7 @@ PAIR_CONSTRAINTS = (
     EXCLUDED_PAIR,
 )
 
-_BLOCK_CELLS = 1 << 18  # cells per block: intermediates stay in the CPU caches
+_BLOCK_CELLS = 1 << 20  # cells per block: intermediates stay in the CPU caches
 
 
 def _popcount(values):
@@ -61,12 +62,31 @@ class PairRules:
 
 @dataclass
 class _Features:
-    """Feature matrices whose inner products give the weighted linear part of the score."""
+    """Per-side feature matrices (``*_e`` mentees, ``*_r`` mentors, transposed and contiguous)
+    whose products give each criterion with its weight already folded in."""
 
     linear_e: np.ndarray
     linear_r: np.ndarray
-    dist_e: np.ndarray
-    dist_r: np.ndarray
+    lang_e: np.ndarray
+    lang_r: np.ndarray
+    slots_e: np.ndarray
+    slots_r: np.ndarray
+    tags: list  # (inter_e, inter_r, union_e, union_r) per weighted tag criterion
+    dist_e: np.ndarray | None
+    dist_r: np.ndarray | None
+
+
+@dataclass
+class ScoreMatrices:
+    """``scores``: float32 (mentees x mentors), weighted score in 0..1 or -1 when a hard
+    constraint excludes the pair. ``expanded``: float64 (solve_rows x owner) input of the
+    solver, the score where the pair may be proposed (>= threshold) and 0 elsewhere, mentor
+    ``owner[k]`` repeated once per remaining capacity."""
+
+    scores: np.ndarray
+    expanded: np.ndarray
+    solve_rows: np.ndarray
+    owner: np.ndarray
 
 
 def _linear_features(pool, weights):
@@ -102,7 +122,7 @@ def _linear_features(pool, weights):
             w_pref * 0.5 * none_e,
             np.full((len(me), 1), w_pref * 0.5, np.float32),
         ]
-    ).astype(np.float32)
+    )
     linear_r = np.hstack(
         [
             sector_onehot(mr, 1.0, 1.0),
@@ -111,17 +131,59 @@ def _linear_features(pool, weights):
             np.ones((len(mr), 1), np.float32),
             none_r,
         ]
-    ).astype(np.float32)
+    )
     return linear_e, linear_r
 
 
+def _tag_features(side_e, side_r, weight):
+    """Jaccard = I / (|A| + |B| - I): both numerator (weighted) and denominator are products.
+
+    A tiny constant keeps 0/0 (both sets empty) at 0 without an extra masking pass.
+    """
+    ones_e, ones_r = np.ones((len(side_e), 1)), np.ones((len(side_r), 1))
+    union_e = np.hstack([side_e, side_e.sum(1, keepdims=True), ones_e, ones_e])
+    union_r = np.hstack([-side_r, ones_r, side_r.sum(1, keepdims=True), 1e-6 * ones_r])
+    return weight * side_e, side_r, union_e, union_r
+
+
 def _distance_features(pool):
-    """``|p|^2 + |q|^2 - 2 p.q`` as one inner product (coordinates are centred, so float32 is
-    precise to ~10 m at the scale of a region)."""
+    """``|p|^2 + |q|^2 - 2 p.q + h^2`` as one inner product (coordinates are centred, so
+    float32 is precise to ~10 m at the scale of a region)."""
     p, q = pool.mentees.xy_km, pool.mentors.xy_km
-    dist_e = np.column_stack([p, (p**2).sum(1), np.ones(len(p))]).astype(np.float32)
-    dist_r = np.column_stack([-2 * q, np.ones(len(q)), (q**2).sum(1)]).astype(np.float32)
+    h2 = pool.config.distance_half_km**2
+    dist_e = np.column_stack([p, (p**2).sum(1), np.ones(len(p)), np.ones(len(p))])
+    dist_r = np.column_stack([-2 * q, np.ones(len(q)), (q**2).sum(1), np.full(len(q), h2)])
     return dist_e, dist_r
+
+
+def _features(pool, weights):
+    """All feature matrices, float32, mentor side transposed once for the block products."""
+    me, mr, cfg = pool.mentees, pool.mentors, pool.config
+
+    def scale(weight):
+        # A zero weight still needs the product for the hard constraint.
+        return weight if weight > 0 else 1.0
+
+    def f32(matrix_e, matrix_r):
+        return (
+            np.ascontiguousarray(matrix_e, dtype=np.float32),
+            np.ascontiguousarray(np.asarray(matrix_r).T, dtype=np.float32),
+        )
+
+    linear = f32(*_linear_features(pool, weights))
+    lang = f32(me.lang_factor * scale(weights["languages"]), mr.lang_factor)
+    slots = f32(
+        me.slot_onehot * (scale(weights["availability"]) / cfg.slots_target), mr.slot_onehot
+    )
+    tags = []
+    for name in ("personality", "interests"):
+        if weights[name] > 0:
+            inter_e, inter_r, union_e, union_r = _tag_features(
+                getattr(me, name), getattr(mr, name), weights[name]
+            )
+            tags.append((*f32(inter_e, inter_r), *f32(union_e, union_r)))
+    dist = f32(*_distance_features(pool)) if weights["distance"] > 0 else (None, None)
+    return _Features(*linear, *lang, *slots, tags, *dist)
 
 
 def build_rules(pool, locked=(), forbidden_pairs=()):
@@ -151,83 +213,101 @@ def build_rules(pool, locked=(), forbidden_pairs=()):
     )
 
 
-def _score_block(pool, feats, rules, weights, rows, out):
-    """Scores of mentee ``rows`` against every mentor into ``out`` (float32, -1 = excluded)."""
+def _add_distance(pool, feats, weights, rows, total):
     me, mr, cfg = pool.mentees, pool.mentors, pool.config
-    total = np.matmul(feats.linear_e[rows], feats.linear_r.T)
+    dist = np.matmul(feats.dist_e[rows], feats.dist_r)  # d^2 + h^2 >= h^2 > 0
+    h2 = np.float32(cfg.distance_half_km**2)
+    np.divide(np.float32(weights["distance"]) * h2, dist, out=dist)
+    missing = np.float32(weights["distance"] * cfg.missing_distance_score)
+    if not me.has_coords[rows].all():
+        dist[~me.has_coords[rows]] = missing
+    if not pool.mentors_all_located:
+        dist[:, ~mr.has_coords] = missing
+    total += dist
 
-    lang = np.matmul(me.lang_factor[rows], mr.lang_factor.T)
-    feasible = lang > 0
-    np.minimum(lang, 1.0, out=lang)
-    lang *= weights["languages"]
-    total += lang
 
-    slots = np.matmul(me.slot_onehot[rows], mr.slot_onehot.T)
-    feasible &= slots > 0
-    np.minimum(slots, cfg.slots_target, out=slots)
-    slots *= weights["availability"] / cfg.slots_target
-    total += slots
-
-    for name in ("personality", "interests"):
-        if weights[name] == 0:
-            continue
-        tags_e, tags_r = getattr(me, name)[rows], getattr(mr, name)
-        inter = np.matmul(tags_e, tags_r.T)
-        union = tags_e.sum(1)[:, None] + tags_r.sum(1)[None, :]
-        union -= inter
-        np.maximum(union, 1.0, out=union)
-        inter *= weights[name]
-        inter /= union
-        total += inter
-
-    if weights["distance"]:
-        d2 = np.matmul(feats.dist_e[rows], feats.dist_r.T)
-        np.maximum(d2, 0.0, out=d2)
-        h2 = np.float32(cfg.distance_half_km**2)
-        d2 += h2
-        np.divide(np.float32(weights["distance"]) * h2, d2, out=d2)
-        missing = np.float32(weights["distance"] * cfg.missing_distance_score)
-        d2[~me.has_coords[rows]] = missing
-        d2[:, ~mr.has_coords] = missing
-        total += d2
-
-    if not cfg.allow_cross_centre:
-        centre_e = me.centre[rows][:, None]
-        feasible &= (centre_e == mr.centre[None, :]) | (centre_e < 0) | (mr.centre[None, :] < 0)
-    # Locked mentees keep their row (their explanation needs a runner-up); the solver skips it.
-    feasible[~me.ready[rows]] = False
-    feasible[:, ~rules.mentor_ok] = False
-    for local, row in enumerate(rows):
+def _infeasible_block(pool, feats, rules, weights, rows, total):
+    """Add language, slot and centre terms to ``total``; return the excluded-pair mask."""
+    me, mr, cfg = pool.mentees, pool.mentors, pool.config
+    lang = np.matmul(feats.lang_e[rows], feats.lang_r)
+    infeasible = lang <= 0
+    if weights["languages"] > 0:
+        np.minimum(lang, np.float32(weights["languages"]), out=lang)
+        total += lang
+    slots = np.matmul(feats.slots_e[rows], feats.slots_r)
+    infeasible |= slots <= 0
+    if weights["availability"] > 0:
+        np.minimum(slots, np.float32(weights["availability"]), out=slots)
+        total += slots
+    if not cfg.allow_cross_centre and pool.several_centres:
+        same = me.centre[rows][:, None] == mr.centre[None, :]
+        same[me.centre[rows] < 0] = True
+        same[:, mr.centre < 0] = True
+        infeasible |= ~same
+    infeasible[~me.ready[rows]] = True
+    infeasible[:, ~rules.mentor_ok] = True
+    for local, row in enumerate(range(rows.start, rows.stop)):
         if row in rules.forbidden:
-            feasible[local, rules.forbidden[row][0]] = False
-    np.putmask(total, ~feasible, INFEASIBLE)
-    out[rows] = total
+            infeasible[local, rules.forbidden[row][0]] = True
+    return infeasible
+
+
+def _score_block(pool, feats, rules, weights, rows, out, expanded):
+    """Scores of the mentee slice ``rows`` against every mentor, written into ``out`` and the
+    solver's ``expanded`` matrix. Few full passes: weights are folded into the products."""
+    total = out[rows]
+    np.matmul(feats.linear_e[rows], feats.linear_r, out=total)
+    infeasible = _infeasible_block(pool, feats, rules, weights, rows, total)
+    for inter_e, inter_r, union_e, union_r in feats.tags:
+        inter = np.matmul(inter_e[rows], inter_r)
+        inter /= np.matmul(union_e[rows], union_r)
+        total += inter
+    if feats.dist_e is not None:
+        _add_distance(pool, feats, weights, rows, total)
+    np.putmask(total, infeasible, np.float32(INFEASIBLE))
+    # Locked mentees keep their scores (their explanation needs a runner-up) but are not solved.
+    solve_local = np.flatnonzero(rules.mentee_ok[rows])
+    if len(solve_local) and expanded.matrix.shape[1]:
+        proposable = total[solve_local]
+        proposable[proposable < max(pool.config.min_score, np.finfo(np.float32).tiny)] = 0
+        target = expanded.position[rows.start + solve_local]
+        expanded.matrix[target[0] : target[-1] + 1] = proposable[:, expanded.owner]
+
+
+@dataclass
+class _Expanded:
+    matrix: np.ndarray
+    owner: np.ndarray
+    position: np.ndarray  # mentee row -> row of ``matrix`` (valid for solved rows only)
 
 
 def score_matrix(pool, rules):
-    """Float32 matrix (mentees x mentors) of weighted scores in 0..1, -1 where a hard constraint
-    excludes the pair. Built in cache-sized row blocks over worker threads."""
+    """Scores and the solver's capacity-expanded matrix (see :class:`ScoreMatrices`), built in
+    cache-sized row blocks."""
     weights = pool.config.normalised_weights()
-    n_e, n_r = len(pool.mentees), len(pool.mentors)
+    me, mr = pool.mentees, pool.mentors
+    n_e, n_r = len(me), len(mr)
+    solve_rows = np.flatnonzero(rules.mentee_ok)
+    owner = np.repeat(np.arange(n_r), np.where(rules.mentor_ok, rules.remaining, 0))
+    expanded = _Expanded(
+        matrix=np.zeros((len(solve_rows), len(owner)), dtype=np.float64),
+        owner=owner,
+        position=np.cumsum(rules.mentee_ok) - 1,
+    )
     out = np.empty((n_e, n_r), dtype=np.float32)
-    if not n_e or not n_r:
-        return out
-    linear_e, linear_r = _linear_features(pool, weights)
-    dist_e, dist_r = _distance_features(pool)
-    feats = _Features(linear_e, linear_r, dist_e, dist_r)
-    block = max(8, _BLOCK_CELLS // max(n_r, 1))
-    blocks = [np.arange(start, min(start + block, n_e)) for start in range(0, n_e, block)]
-    threads = pool.config.threads or os.cpu_count() or 1
-    if threads <= 1 or len(blocks) == 1:
-        for rows in blocks:
-            _score_block(pool, feats, rules, weights, rows, out)
-        return out
-    with ThreadPoolExecutor(max_workers=threads) as executor:
-        for _ in executor.map(
-            lambda rows: _score_block(pool, feats, rules, weights, rows, out), blocks
-        ):
-            pass
-    return out
+    if n_e and n_r:
+        feats = _features(pool, weights)
+        step = max(8, _BLOCK_CELLS // max(n_r, 1))
+        blocks = [slice(start, min(start + step, n_e)) for start in range(0, n_e, step)]
+        threads = pool.config.threads or os.cpu_count() or 1
+        build = partial(_score_block, pool, feats, rules, weights, out=out, expanded=expanded)
+        if threads <= 1 or len(blocks) == 1:
+            for rows in blocks:
+                build(rows)
+        else:
+            with ThreadPoolExecutor(max_workers=threads) as executor:
+                list(executor.map(build, blocks))
+    return ScoreMatrices(out, expanded.matrix, solve_rows, owner)
 
 
 def pair_criteria(pool, rows, cols):
