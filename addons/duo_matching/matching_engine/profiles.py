@@ -148,6 +148,14 @@ class MatchingConfig:
         return ((min(level, LEVEL_NATIVE) - self.workable_level + 1) / span) ** 0.5
 
 
+def section_key(person):
+    """Section of a person's sector; a division without a known section is its own section, so
+    that "same division" always implies "same section"."""
+    if person.sector_section is not None:
+        return person.sector_section
+    return None if person.sector is None else ("division", person.sector)
+
+
 @dataclass
 class Vocabulary:
     """Column index of every categorical value seen on either side of the pool."""
@@ -172,7 +180,7 @@ class Vocabulary:
                 self._add(self.personality, tag)
             for tag in person.interest_tags:
                 self._add(self.interests, tag)
-            self._add(self.sections, person.sector_section)
+            self._add(self.sections, section_key(person))
             self._add(self.divisions, person.sector)
             for key, value in person.attributes.items():
                 self._add(self.attribute_values, (key, value))
@@ -296,7 +304,7 @@ def _encode_side(profiles, vocab, config, origin):
             len(vocab.interests),
         ),
         section=np.array(
-            [vocab.sections.get(person.sector_section, -1) for person in people], dtype=np.int64
+            [vocab.sections.get(section_key(person), -1) for person in people], dtype=np.int64
         ),
         division=np.array(
             [vocab.divisions.get(person.sector, -1) for person in people], dtype=np.int64

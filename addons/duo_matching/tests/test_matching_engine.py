@@ -1,0 +1,313 @@
+"""Unit tests of the pure matching engine (no database: BaseCase)."""
+
+import random
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from odoo.tests import BaseCase, tagged
+
+from odoo.addons.duo_matching import matching_engine as me
+
+TUE_EVENING = me.slots_mask([("tue", "evening")])
+WEEKDAY_EVENINGS = me.slots_mask([(day, "evening") for day in ("mon", "tue", "wed", "thu")])
+
+
+def person(person_id, **values):
+    """A profile that matches the default partner unless a test overrides a field."""
+    defaults = {
+        "languages": {"fr": "B2"},
+        "slots": TUE_EVENING,
+        "sector": "62",
+        "sector_section": "J",
+        "lat": 50.85,
+        "lon": 4.35,
+        "centre_id": 1,
+    }
+    defaults.update(values)
+    return me.Profile(person_id, **defaults)
+
+
+def criteria_of(mentee, mentor, config=None):
+    pool = me.encode_pool([mentee], [mentor], config or me.MatchingConfig())
+    return {name: float(value[0]) for name, value in me.pair_criteria(pool, [0], [0]).items()}
+
+
+@tagged("post_install", "-at_install", "duo_matching_engine")
+class TestMatchingCriteria(BaseCase):
+    def test_sector_division_section_unrelated(self):
+        mentee = person(1, sector="62", sector_section="J")
+        self.assertEqual(criteria_of(mentee, person(2, sector="62"))["sector"], 1.0)
+        self.assertEqual(criteria_of(mentee, person(2, sector="63"))["sector"], 0.5)
+        other = person(2, sector="47", sector_section="G")
+        self.assertEqual(criteria_of(mentee, other)["sector"], 0.0)
+
+    def test_languages_better_levels_score_higher(self):
+        b1 = criteria_of(person(1, languages={"fr": "B1"}), person(2, languages={"fr": "B1"}))
+        c1 = criteria_of(person(1, languages={"fr": "C1"}), person(2, languages={"fr": "C1"}))
+        native = criteria_of(
+            person(1, languages={"fr": "native"}), person(2, languages={"fr": "native"})
+        )
+        self.assertAlmostEqual(b1["languages"], 0.2)
+        self.assertLess(b1["languages"], c1["languages"])
+        self.assertAlmostEqual(native["languages"], 1.0)
+
+    def test_workable_level_is_configurable(self):
+        mentee, mentor = person(1, languages={"nl": "A2"}), person(2, languages={"nl": "A2"})
+        self.assertEqual(criteria_of(mentee, mentor)["languages"], 0.0)
+        config = me.MatchingConfig(workable_level=me.CEFR_LEVELS["A2"])
+        self.assertGreater(criteria_of(mentee, mentor, config)["languages"], 0.0)
+
+    def test_availability_saturates_at_target(self):
+        one = criteria_of(person(1), person(2, slots=WEEKDAY_EVENINGS))
+        self.assertAlmostEqual(one["availability"], 1 / 3)
+        many = criteria_of(person(1, slots=WEEKDAY_EVENINGS), person(2, slots=WEEKDAY_EVENINGS))
+        self.assertEqual(many["availability"], 1.0)
+
+    def test_personality_and_interests_jaccard(self):
+        scores = criteria_of(
+            person(1, personality_tags=frozenset({1, 2, 3}), interest_tags=frozenset({7})),
+            person(2, personality_tags=frozenset({2, 3, 4}), interest_tags=frozenset()),
+        )
+        self.assertAlmostEqual(scores["personality"], 0.5)
+        self.assertEqual(scores["interests"], 0.0)
+
+    def test_distance_decays_with_km(self):
+        same = criteria_of(person(1), person(2))
+        self.assertAlmostEqual(same["distance"], 1.0)
+        # ~5 km north: the default half distance.
+        north = criteria_of(person(1), person(2, lat=50.85 + 5 / 111.2))
+        self.assertAlmostEqual(north["distance_km"], 5.0, delta=0.05)
+        self.assertAlmostEqual(north["distance"], 0.5, delta=0.01)
+        missing = criteria_of(person(1, lat=None, lon=None), person(2))
+        self.assertEqual(missing["distance"], 0.5)
+
+    def test_stated_preferences(self):
+        mentee = person(1, preferences={"gender": {"f"}})
+        met = criteria_of(mentee, person(2, attributes={"gender": "f"}))
+        unmet = criteria_of(mentee, person(2, attributes={"gender": "m"}))
+        self.assertEqual(met["preferences"], 1.0)
+        self.assertEqual(unmet["preferences"], 0.5)  # the mentor stated none: satisfied side
+
+    def test_matrix_agrees_with_exact_pair_scores(self):
+        rng = random.Random(3)
+        mentees = [random_profile(rng, i) for i in range(1, 40)]
+        mentors = [random_profile(rng, 1000 + i, capacity=2) for i in range(30)]
+        pool = me.encode_pool(mentees, mentors)
+        scores = me.score_matrix(pool, me.build_rules(pool)).scores
+        rows, cols = np.nonzero(scores >= 0)
+        self.assertTrue(len(rows))
+        weights = pool.config.normalised_weights()
+        raw = me.pair_criteria(pool, rows, cols)
+        exact = sum(weights[name] * raw[name] for name in me.CRITERIA)
+        np.testing.assert_allclose(scores[rows, cols], exact, atol=1e-5)
+
+
+def random_profile(rng, person_id, capacity=1):
+    languages = {code: rng.randint(1, 7) for code in rng.sample(["fr", "nl", "en", "ti"], 2)}
+    return me.Profile(
+        person_id,
+        ready=rng.random() > 0.1,
+        centre_id=1,
+        sector=rng.choice(["62", "63", "47"]),
+        sector_section=None,
+        languages=languages,
+        slots=rng.getrandbits(21) & rng.getrandbits(21),
+        personality_tags=frozenset(rng.sample(range(6), rng.randint(0, 3))),
+        interest_tags=frozenset(rng.sample(range(10), rng.randint(0, 4))),
+        lat=50.85 + rng.uniform(-0.1, 0.1) if rng.random() > 0.1 else None,
+        lon=4.35 + rng.uniform(-0.1, 0.1),
+        attributes={"gender": rng.choice("fm")},
+        preferences={"gender": {"f"}} if rng.random() < 0.3 else {},
+        capacity=capacity,
+    )
+
+
+@tagged("post_install", "-at_install", "duo_matching_engine")
+class TestMatchingConstraints(BaseCase):
+    def assertBlocked(self, result, code, mentee_id=1):
+        reason = next(r for r in result.unmatched_mentees if r.person_id == mentee_id)
+        self.assertEqual(reason.code, me.NO_ELIGIBLE_PARTNER)
+        self.assertEqual(reason.params["blocking"], code)
+        self.assertEqual(reason.params["eliminated_by"][code], 1)
+        self.assertFalse(result.proposals)
+
+    def test_baseline_pair_is_matched(self):
+        result = me.match([person(1)], [person(2)])
+        self.assertEqual([(p.mentee_id, p.mentor_id) for p in result.proposals], [(1, 2)])
+        self.assertFalse(result.unmatched_mentees)
+
+    def test_no_common_language(self):
+        result = me.match(
+            [person(1, languages={"ti": "native", "fr": "A2"})], [person(2, languages={"fr": "C1"})]
+        )
+        self.assertBlocked(result, me.NO_COMMON_LANGUAGE)
+        reason = result.unmatched_mentees[0]
+        self.assertEqual(reason.params["languages"], (("ti", 7),))
+        self.assertEqual(reason.params["slots"], (("tue", "evening"),))
+
+    def test_no_common_slot(self):
+        result = me.match([person(1)], [person(2, slots=me.slots_mask([("mon", "morning")]))])
+        self.assertBlocked(result, me.NO_COMMON_SLOT)
+        funnel = dict(result.unmatched_mentees[0].params["funnel"])
+        self.assertEqual(funnel[me.NO_COMMON_LANGUAGE], 1)
+        self.assertEqual(funnel[me.NO_COMMON_SLOT], 0)
+
+    def test_mentor_at_capacity(self):
+        self.assertBlocked(me.match([person(1)], [person(2, capacity=0)]), me.MENTOR_AT_CAPACITY)
+
+    def test_rejected_at_first_meeting(self):
+        result = me.match([person(1)], [person(2)], rejected={(1, 2)})
+        self.assertBlocked(result, me.REJECTED_AT_MEETING)
+
+    def test_excluded_pair(self):
+        result = me.match([person(1)], [person(2), person(3)], excluded={(1, 2)})
+        self.assertEqual([(p.mentee_id, p.mentor_id) for p in result.proposals], [(1, 3)])
+
+    def test_not_ready(self):
+        result = me.match([person(1, ready=False)], [person(2)])
+        self.assertEqual(result.unmatched_mentees[0].code, me.MENTEE_NOT_READY)
+        result = me.match([person(1)], [person(2, ready=False)])
+        self.assertBlocked(result, me.MENTOR_NOT_READY)
+        self.assertEqual(result.unmatched_mentors[0].code, me.MENTOR_NOT_READY)
+
+    def test_different_centre_unless_allowed(self):
+        mentee, mentor = person(1, centre_id=1), person(2, centre_id=2)
+        self.assertBlocked(me.match([mentee], [mentor]), me.DIFFERENT_CENTRE)
+        allowed = me.match([mentee], [mentor], me.MatchingConfig(allow_cross_centre=True))
+        self.assertEqual(len(allowed.proposals), 1)
+
+    def test_threshold(self):
+        weak = person(2, sector="47", sector_section="G", lat=51.2)
+        config = me.MatchingConfig(min_score=0.6)
+        result = me.match([person(1)], [weak], config)
+        self.assertFalse(result.proposals)
+        reason = result.unmatched_mentees[0]
+        self.assertEqual(reason.code, me.BELOW_THRESHOLD)
+        self.assertEqual(reason.params["best_partner_id"], 2)
+        self.assertLess(reason.params["best_score"], 0.6)
+        self.assertTrue(me.match([person(1)], [weak], me.MatchingConfig(min_score=0.1)).proposals)
+
+    def test_outcompeted_and_capacity(self):
+        mentees = [person(1), person(3, sector="63"), person(4, sector="47", sector_section="G")]
+        result = me.match(mentees, [person(2, capacity=2)])
+        self.assertEqual([p.mentee_id for p in result.proposals], [1, 3])
+        reason = result.unmatched_mentees[0]
+        self.assertEqual((reason.person_id, reason.code), (4, me.OUTCOMPETED))
+        self.assertEqual(reason.params["best_partner_id"], 2)
+
+
+@tagged("post_install", "-at_install", "duo_matching_engine")
+class TestMatchingExplanationsAndReruns(BaseCase):
+    def test_contributions_runner_up_and_gap(self):
+        mentors = [person(10), person(11, sector="63"), person(12, sector="47", sector_section="G")]
+        result = me.match([person(1, languages={"fr": "C1", "ti": "native"})], mentors)
+        (proposal,) = result.proposals
+        self.assertEqual(proposal.mentor_id, 10)
+        total = sum(item["contribution"] for item in proposal.criteria.values())
+        self.assertAlmostEqual(total, proposal.score, places=12)
+        self.assertAlmostEqual(sum(item["weight"] for item in proposal.criteria.values()), 1.0)
+        self.assertEqual(proposal.runner_up_mentor_id, 11)
+        self.assertAlmostEqual(proposal.score_gap, 0.25 * 0.5)  # division vs section
+        self.assertEqual(proposal.shared_languages, (("fr", 5, 4),))
+        self.assertEqual(proposal.shared_slots, (("tue", "evening"),))
+        self.assertEqual(proposal.sector_match, "division")
+        self.assertIsInstance(proposal.to_dict(), dict)
+
+    def test_locked_pairs_consume_capacity_and_may_break_rules(self):
+        mentees = [person(1), person(3, languages={"ti": "native"})]
+        mentors = [person(2, capacity=1), person(4, sector="47", sector_section="G")]
+        result = me.match(mentees, mentors, locked={(3, 2)})
+        pairs = {(p.mentee_id, p.mentor_id): p for p in result.proposals}
+        self.assertEqual(set(pairs), {(3, 2), (1, 4)})
+        locked = pairs[(3, 2)]
+        self.assertTrue(locked.locked)
+        self.assertIn(me.NO_COMMON_LANGUAGE, locked.violations)
+        self.assertFalse(pairs[(1, 4)].locked)
+
+    def test_locked_and_excluded_conflict(self):
+        with self.assertRaises(ValueError):
+            me.match([person(1)], [person(2)], locked={(1, 2)}, excluded={(1, 2)})
+
+    def test_deterministic_ties_and_input_order(self):
+        mentees = [person(i) for i in range(1, 6)]
+        mentors = [person(100 + i) for i in range(3)]
+        first = me.match(mentees, mentors)
+        shuffled = list(reversed(mentees)), list(reversed(mentors))
+        second = me.match(*shuffled)
+        self.assertEqual(
+            [(p.mentee_id, p.mentor_id) for p in first.proposals],
+            [(p.mentee_id, p.mentor_id) for p in second.proposals],
+        )
+        self.assertEqual(
+            [r.to_dict() for r in first.unmatched_mentees],
+            [r.to_dict() for r in second.unmatched_mentees],
+        )
+        # Runner-up ties resolve to the lowest id.
+        self.assertEqual(
+            first.proposals[0].runner_up_mentor_id, 100 + (first.proposals[0].mentor_id == 100)
+        )
+
+
+values_matrices = st.integers(1, 5).flatmap(
+    lambda n: st.integers(1, 5).flatmap(
+        lambda m: st.tuples(
+            st.lists(
+                st.lists(
+                    st.sampled_from([-1.0, 0.0, 0.1, 0.25, 0.4, 0.5, 0.7, 0.9, 1.0]),
+                    min_size=m,
+                    max_size=m,
+                ),
+                min_size=n,
+                max_size=n,
+            ),
+            st.lists(st.integers(1, 2), min_size=m, max_size=m),
+            st.sampled_from([0.0, 0.3, 0.5]),
+        )
+    )
+)
+
+
+@tagged("post_install", "-at_install", "duo_matching_engine")
+class TestMatchingSolvers(BaseCase):
+    @settings(max_examples=200, deadline=None)
+    @given(values_matrices)
+    def test_optimal_equals_brute_force_and_beats_greedy(self, case):
+        values, capacities, threshold = case
+        values = np.array(values)
+        totals = {}
+        for name, solver in (
+            ("optimal", me.optimal_assignment),
+            ("greedy", me.greedy_assignment),
+            ("brute", me.brute_force_assignment),
+        ):
+            rows, cols = solver(values, capacities, threshold)
+            self.assertEqual(len(set(rows.tolist())), len(rows))
+            self.assertTrue((np.bincount(cols, minlength=len(capacities)) <= capacities).all())
+            if len(rows):
+                self.assertTrue((values[rows, cols] >= threshold).all())
+                self.assertTrue((values[rows, cols] > 0).all())
+            totals[name] = me.assignment_total(values, rows, cols)
+        self.assertAlmostEqual(totals["optimal"], totals["brute"], places=9)
+        self.assertGreaterEqual(totals["optimal"] + 1e-9, totals["greedy"])
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.integers(0, 10_000))
+    def test_engine_total_equals_brute_force_on_profiles(self, seed):
+        rng = random.Random(seed)
+        mentees = [random_profile(rng, i) for i in range(1, rng.randint(2, 5) + 1)]
+        mentors = [
+            random_profile(rng, 100 + i, rng.randint(1, 2)) for i in range(rng.randint(1, 5))
+        ]
+        config = me.MatchingConfig(min_score=0.2)
+        result = me.match(mentees, mentors, config)
+        pool = me.encode_pool(mentees, mentors, config)
+        rules = me.build_rules(pool)
+        scores = me.score_matrix(pool, rules).scores
+        rows, cols = me.brute_force_assignment(scores, rules.remaining, config.min_score)
+        self.assertAlmostEqual(
+            result.total_score, me.assignment_total(scores, rows, cols), places=4
+        )
+        for proposal in result.proposals:
+            self.assertGreaterEqual(proposal.score, config.min_score - 1e-6)
