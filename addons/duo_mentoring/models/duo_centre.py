@@ -34,4 +34,22 @@ class DuoCentre(models.Model):
         help="Staff allowed to see this centre's people and duos. Managers see every centre.",
     )
 
+    # Eligibility rules, per centre (defaults: the programme as it runs in Brussels).
+    mentee_min_age = fields.Integer(default=18)
+    mentee_max_age = fields.Integer(default=33)
+    mentee_requires_non_eu_origin = fields.Boolean(
+        string="Mentees need a non-EU origin", default=True,
+        help="Non-EU nationality, or a parent or grandparent born outside the EU.",
+    )
+    mentee_requires_permit = fields.Boolean(
+        string="Mentees need a long-term residence permit", default=True
+    )
+    mentor_min_age = fields.Integer(default=50)
+    mentor_min_experience = fields.Integer(
+        string="Mentors' minimum years of experience", default=1
+    )
+    allow_cross_centre_matching = fields.Boolean(
+        help="Matching may pair people of this centre with people of other centres."
+    )
+
     _code_uniq = models.Constraint("unique (code, company_id)", "A centre code must be unique.")

@@ -1,17 +1,24 @@
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
 
 
 class DuoCommon(TransactionCase):
-    """Two centres and one user per role, shared by the DUO test classes."""
+    """Two centres, one user per role and factories for mentees, mentors and duos."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True,
+                                       mail_create_nolog=True))
         cls.centre_bxl = cls.env.ref("duo_mentoring.duo_centre_brussels")
         cls.centre_lgg = cls.env.ref("duo_mentoring.duo_centre_liege")
         cls.user_coordinator_bxl = new_test_user(
             cls.env, login="coord_bxl", name="Coordinator Brussels",
-            groups="duo_mentoring.group_duo_user",
+            groups="duo_mentoring.group_duo_user", email="coord.bxl@example.com",
         )
         cls.user_coordinator_lgg = new_test_user(
             cls.env, login="coord_lgg", name="Coordinator Liège",
@@ -26,3 +33,69 @@ class DuoCommon(TransactionCase):
         )
         cls.centre_bxl.user_ids = [(4, cls.user_coordinator_bxl.id)]
         cls.centre_lgg.user_ids = [(4, cls.user_coordinator_lgg.id)]
+        cls.lang_fr = cls.env.ref("duo_mentoring.duo_language_fr")
+        cls.lang_nl = cls.env.ref("duo_mentoring.duo_language_nl")
+        cls.lang_ti = cls.env.ref("duo_mentoring.duo_language_ti")
+        cls.morocco = cls.env.ref("base.ma")
+        cls.training_modules = cls.env["duo.training.module"].search([])
+        cls._counter = 0
+
+    @classmethod
+    def _stage(cls, model, code):
+        return cls.env[model].search([("code", "=", code)], limit=1)
+
+    @classmethod
+    def _ready_vals(cls, **vals):
+        """What a person needs to pass the Ready to match gate."""
+        cls._counter += 1
+        base = {
+            "name": f"Person {cls._counter}",
+            "email": f"person{cls._counter}@example.com",
+            "centre_id": cls.centre_bxl.id,
+            "consent_date": fields.Datetime.now(),
+            "consent_version": "2026-01",
+            "consent_channel": "paper",
+            "interview_date": date.today(),
+            "interview_notes": "<p>Motivated, clear project.</p>",
+        }
+        base.update(vals)
+        return base
+
+    @classmethod
+    def create_mentee(cls, stage="ready", **vals):
+        values = cls._ready_vals(
+            birthdate=date.today() - relativedelta(years=25),
+            nationality_id=cls.morocco.id,
+            residence_status="long_term",
+            language_skill_ids=[(0, 0, {"language_id": cls.lang_fr.id, "level": "b2"})],
+            stage_id=cls._stage("duo.intake.stage", stage).id,
+        )
+        values.update(vals)
+        return cls.env["duo.mentee"].create(values)
+
+    @classmethod
+    def create_mentor(cls, stage="ready", trained=True, **vals):
+        values = cls._ready_vals(
+            birthdate=date.today() - relativedelta(years=60),
+            experience_years=30,
+            language_skill_ids=[(0, 0, {"language_id": cls.lang_fr.id, "level": "native"})],
+            stage_id=cls._stage("duo.intake.stage", "interview").id,
+        )
+        values.update(vals)
+        mentor = cls.env["duo.mentor"].create(values)
+        if trained:
+            cls.env["duo.training.attendance"].create([
+                {"mentor_id": mentor.id, "module_id": module.id, "state": "attended"}
+                for module in cls.training_modules
+            ])
+        if stage != "interview":
+            mentor.stage_id = cls._stage("duo.intake.stage", stage)
+        return mentor
+
+    @classmethod
+    def create_pair(cls, mentee=None, mentor=None, **vals):
+        return cls.env["duo.pair"].create({
+            "mentee_id": (mentee or cls.create_mentee()).id,
+            "mentor_id": (mentor or cls.create_mentor()).id,
+            **vals,
+        })

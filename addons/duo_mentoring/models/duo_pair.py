@@ -1,0 +1,481 @@
+from dateutil.relativedelta import relativedelta
+from psycopg2 import IntegrityError
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .duo_pair_stage import OPEN_PAIR_CODES
+from .duo_person_mixin import installed_lang
+
+ANSWERS = [("pending", "Waiting"), ("accepted", "Accepted"), ("rejected", "Rejected")]
+OUTCOMES = [
+    ("job", "Job"),
+    ("training", "Qualifying training"),
+    ("internship", "Internship"),
+    ("volunteering", "Volunteering"),
+    ("none", "None yet"),
+]
+MENTORING_MONTHS = 6
+
+# Which stage may follow which: the duo pipeline is a path, with exits to the closed stages.
+NEXT_STAGES = {
+    "proposed": {"first_meeting", "rejected"},
+    "first_meeting": {"approved", "rejected"},
+    "approved": {"agreement", "ended"},
+    "agreement": {"mentoring", "ended"},
+    "mentoring": {"completed", "ended"},
+    "completed": set(),
+    "ended": set(),
+    "rejected": set(),
+}
+
+
+class DuoPair(models.Model):
+    """A duo: one mentee and one mentor, from the proposal to the end of the six months."""
+
+    _name = "duo.pair"
+    _description = "Duo"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "priority desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    mentee_id = fields.Many2one(
+        "duo.mentee", required=True, index=True, ondelete="restrict", tracking=True
+    )
+    mentor_id = fields.Many2one(
+        "duo.mentor", required=True, index=True, ondelete="restrict", tracking=True
+    )
+    centre_id = fields.Many2one(
+        "duo.centre", required=True, index=True, tracking=True,
+        compute="_compute_centre_id", store=True, readonly=False, precompute=True,
+    )
+    company_id = fields.Many2one(related="centre_id.company_id", store=True)
+    user_id = fields.Many2one(
+        "res.users", string="Coordinator", tracking=True, default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+    )
+    stage_id = fields.Many2one(
+        "duo.pair.stage", index=True, tracking=True, copy=False,
+        group_expand="_read_group_stage_ids", ondelete="restrict",
+        default=lambda self: self.env["duo.pair.stage"].search([], limit=1),
+    )
+    stage_code = fields.Selection(related="stage_id.code", store=True, index=True)
+    is_open = fields.Boolean(compute="_compute_is_open", store=True, index=True)
+    active = fields.Boolean(default=True)
+    priority = fields.Selection([("0", "Normal"), ("1", "High")], default="0")
+    color = fields.Integer()
+    matching_score = fields.Float(digits=(4, 3), help="Score given by the matching engine.")
+    matching_explanation = fields.Text()
+
+    # First meeting: both sides say yes or no.
+    first_meeting_event_id = fields.Many2one("calendar.event", string="First meeting", copy=False)
+    first_meeting_date = fields.Datetime(related="first_meeting_event_id.start")
+    mentee_answer = fields.Selection(ANSWERS, default="pending", tracking=True, copy=False)
+    mentor_answer = fields.Selection(ANSWERS, default="pending", tracking=True, copy=False)
+    rejection_reason = fields.Text(tracking=True, copy=False)
+
+    # Agreement, signed at a second meeting.
+    agreement_date = fields.Date(tracking=True, copy=False)
+    agreement_mentee_accepted = fields.Boolean(string="Mentee accepted the agreement", copy=False)
+    agreement_mentor_accepted = fields.Boolean(string="Mentor accepted the agreement", copy=False)
+    conduct_mentee_accepted = fields.Boolean(
+        string="Mentee accepted the code of conduct", copy=False
+    )
+    conduct_mentor_accepted = fields.Boolean(
+        string="Mentor accepted the code of conduct", copy=False
+    )
+
+    # Mentoring period.
+    start_date = fields.Date(tracking=True, copy=False)
+    planned_end_date = fields.Date(
+        compute="_compute_planned_end_date", store=True, readonly=False, tracking=True
+    )
+    end_date = fields.Date(tracking=True, copy=False)
+    outcome = fields.Selection(OUTCOMES, tracking=True, copy=False)
+    end_reason = fields.Text(string="Reason for ending early", tracking=True, copy=False)
+    goal_ids = fields.One2many("duo.goal", "pair_id", string="Career action plan")
+    goal_done_ratio = fields.Float(compute="_compute_goal_done_ratio", string="Goals reached")
+    meeting_ids = fields.One2many("duo.meeting", "pair_id", string="Meetings")
+    meeting_count = fields.Integer(compute="_compute_meeting_stats", store=True)
+    last_meeting_date = fields.Date(compute="_compute_meeting_stats", store=True)
+    programme_activity_ids = fields.Many2many(
+        "duo.programme.activity", string="Activities",
+        help="Workshops and resources the duo took part in.",
+    )
+
+    # The database, not only the UI, refuses a second open duo for a mentee: two staff
+    # confirming at once cannot both succeed.
+    _one_open_pair_per_mentee = models.UniqueIndex(
+        "(mentee_id) WHERE is_open",
+        "This mentee already has an open duo.",
+    )
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("mentee_id.name", "mentor_id.name")
+    def _compute_name(self):
+        for pair in self:
+            pair.name = " & ".join(filter(None, [pair.mentee_id.name, pair.mentor_id.name]))
+
+    @api.depends("mentee_id")
+    def _compute_centre_id(self):
+        for pair in self:
+            pair.centre_id = pair.mentee_id.centre_id or pair.centre_id
+
+    @api.depends("stage_id.is_closed", "stage_id")
+    def _compute_is_open(self):
+        for pair in self:
+            pair.is_open = bool(pair.stage_id) and pair.stage_code in OPEN_PAIR_CODES
+
+    @api.depends("start_date")
+    def _compute_planned_end_date(self):
+        for pair in self:
+            if pair.start_date:
+                pair.planned_end_date = pair.start_date + relativedelta(months=MENTORING_MONTHS)
+
+    @api.depends("meeting_ids.date")
+    def _compute_meeting_stats(self):
+        stats = {
+            pair: (count, last)
+            for pair, count, last in self.env["duo.meeting"]._read_group(
+                [("pair_id", "in", self.ids)], ["pair_id"], ["__count", "date:max"]
+            )
+        }
+        for pair in self:
+            pair.meeting_count, pair.last_meeting_date = stats.get(pair, (0, False))
+
+    @api.depends("goal_ids.state")
+    def _compute_goal_done_ratio(self):
+        for pair in self:
+            goals = pair.goal_ids.filtered(lambda g: g.state != "dropped")
+            done = goals.filtered(lambda g: g.state == "done")
+            pair.goal_done_ratio = 100.0 * len(done) / len(goals) if goals else 0.0
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        return stages.search([])
+
+    # ------------------------------------------------------------------ constraints
+    @api.constrains("mentee_id", "mentor_id", "centre_id")
+    def _check_centres(self):
+        for pair in self:
+            if pair.mentor_id.centre_id != pair.centre_id and not (
+                pair.centre_id.allow_cross_centre_matching
+            ):
+                raise ValidationError(self.env._(
+                    "%(mentor)s belongs to %(other)s, not %(centre)s: allow matching across "
+                    "centres in the centre's settings first.",
+                    mentor=pair.mentor_id.name, other=pair.mentor_id.centre_id.name,
+                    centre=pair.centre_id.name,
+                ))
+
+    # ------------------------------------------------------------------ CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_capacity_before_create(vals_list)
+        pairs = self._with_clear_integrity_errors(lambda: super(DuoPair, self).create(vals_list))
+        pairs._check_people_ready()
+        pairs.filtered("is_open").mentee_id._move_to_stage("matched")
+        pairs.filtered("is_open").mentor_id._move_to_stage("matched")
+        return pairs
+
+    def write(self, vals):
+        if "stage_id" in vals:
+            new_stage = self.env["duo.pair.stage"].browse(vals["stage_id"])
+            for pair in self:
+                pair._check_transition(new_stage)
+        return self._with_clear_integrity_errors(lambda: super(DuoPair, self).write(vals))
+
+    def _check_capacity_before_create(self, vals_list):
+        """Refuse early, with a clear message, what the database would refuse anyway (its
+        constraints remain the guarantee when two people confirm at the same moment)."""
+        open_codes = set(OPEN_PAIR_CODES)
+        default_stage = self.default_get(["stage_id"]).get("stage_id")
+        stages = self.env["duo.pair.stage"].browse(
+            {vals.get("stage_id", default_stage) for vals in vals_list} - {None, False}
+        )
+        open_stage_ids = set(stages.filtered(lambda s: s.code in open_codes).ids)
+        new_open = [vals for vals in vals_list
+                    if vals.get("stage_id", default_stage) in open_stage_ids]
+        if not new_open:
+            return
+        mentees = self.env["duo.mentee"].browse({vals["mentee_id"] for vals in new_open})
+        mentors = self.env["duo.mentor"].browse({vals["mentor_id"] for vals in new_open})
+        busy = self.search([("mentee_id", "in", mentees.ids), ("is_open", "=", True)])
+        wanted_per_mentee = {}
+        wanted_per_mentor = {}
+        for vals in new_open:
+            wanted_per_mentee[vals["mentee_id"]] = wanted_per_mentee.get(vals["mentee_id"], 0) + 1
+            wanted_per_mentor[vals["mentor_id"]] = wanted_per_mentor.get(vals["mentor_id"], 0) + 1
+        for mentee in mentees:
+            if mentee in busy.mentee_id or wanted_per_mentee[mentee.id] > 1:
+                raise UserError(self.env._(
+                    "%s already has an open duo: close it before proposing another.",
+                    mentee.name,
+                ))
+        for mentor in mentors:
+            if mentor.open_pair_count + wanted_per_mentor[mentor.id] > mentor.capacity:
+                raise UserError(self.env._(
+                    "%(name)s already follows %(count)s duo(s), their capacity is %(capacity)s.",
+                    name=mentor.name, count=mentor.open_pair_count, capacity=mentor.capacity,
+                ))
+
+    def _with_clear_integrity_errors(self, operation):
+        """Run `operation` and flush, turning the database's refusals (a second open duo for
+        a mentee, a mentor over capacity) into messages staff understand."""
+        try:
+            with self.env.cr.savepoint():
+                result = operation()
+                self.env.flush_all()
+        except IntegrityError as error:
+            constraint = getattr(error.diag, "constraint_name", "") or ""
+            if "one_open_pair_per_mentee" in constraint:
+                raise UserError(self.env._(
+                    "This mentee already has an open duo (perhaps confirmed a moment ago by "
+                    "someone else): close it before proposing another."
+                )) from None
+            if "capacity_respected" in constraint:
+                raise UserError(self.env._(
+                    "This mentor already follows as many duos as their capacity allows."
+                )) from None
+            raise
+        return result
+
+    def _check_people_ready(self):
+        for pair in self.filtered("is_open"):
+            for person in (pair.mentee_id, pair.mentor_id):
+                if person.stage_code not in ("ready", "matched"):
+                    raise UserError(self.env._(
+                        "%(name)s is not Ready to match yet (stage: %(stage)s).",
+                        name=person.name, stage=person.stage_id.name,
+                    ))
+
+    def _check_transition(self, new_stage):
+        """Enforce the duo path and each stage's requirements, with a clear message."""
+        self.ensure_one()
+        old = self.stage_code
+        new = new_stage.code
+        if old == new or self.env.context.get("duo_force_stage"):
+            return
+        if new not in NEXT_STAGES.get(old, set()):
+            raise UserError(self.env._(
+                "A duo cannot go from %(old)s to %(new)s.",
+                old=self.stage_id.name, new=new_stage.name,
+            ))
+        problems = self._stage_requirements(new)
+        if problems:
+            raise UserError(self.env._(
+                "%(duo)s cannot move to %(stage)s: %(problems)s.",
+                duo=self.name, stage=new_stage.name, problems="; ".join(problems),
+            ))
+
+    def _stage_requirements(self, code):
+        _ = self.env._
+        problems = []
+        if code == "first_meeting" and not self.first_meeting_event_id:
+            problems.append(_("schedule the first meeting in the calendar"))
+        if code == "approved" and not (
+            self.mentee_answer == "accepted" and self.mentor_answer == "accepted"
+        ):
+            problems.append(_("both the mentee and the mentor must accept the match"))
+        if code == "rejected" and not (self.rejection_reason or "").strip():
+            problems.append(_("give the reason of the rejection"))
+        if code == "agreement" and not (
+            self.agreement_date and self.agreement_mentee_accepted
+            and self.agreement_mentor_accepted and self.conduct_mentee_accepted
+            and self.conduct_mentor_accepted
+        ):
+            problems.append(_("both must accept the agreement and the code of conduct, "
+                              "with the date of signature"))
+        if code == "mentoring" and not self.start_date:
+            problems.append(_("set the start date"))
+        if code == "completed" and not self.outcome:
+            problems.append(_("record the outcome"))
+        if code == "ended" and not (self.end_reason or "").strip():
+            problems.append(_("give the reason for ending early"))
+        return problems
+
+    # ------------------------------------------------------------------ business
+    def _stage(self, code):
+        return self.env["duo.pair.stage"].search([("code", "=", code)], limit=1)
+
+    def _set_stage(self, code, template_xmlid=None):
+        self.write({"stage_id": self._stage(code).id})
+        if template_xmlid:
+            self._send_to_both(template_xmlid)
+
+    def _send_to_both(self, template_xmlid):
+        """Email the mentee and the mentor, each in their own language. Sending happens
+        in the mail queue: a failing mail server never undoes the transition."""
+        template = self.env.ref(template_xmlid, raise_if_not_found=False)
+        if not template:
+            return
+        for pair in self:
+            for person in (pair.mentee_id, pair.mentor_id):
+                template.with_context(
+                    duo_recipient_id=person.partner_id.id,
+                    duo_recipient_lang=installed_lang(self.env, person.contact_lang),
+                    duo_recipient_name=person.name,
+                ).send_mail(pair.id, email_layout_xmlid="mail.mail_notification_light")
+
+    def _schedule_first_meeting(self, start, duration=1.0):
+        """Create the calendar event of the first meeting with both people and the
+        coordinator, and move the duo to First meeting."""
+        Event = self.env["calendar.event"]
+        for pair in self:
+            partners = pair.mentee_id.partner_id | pair.mentor_id.partner_id
+            partners |= pair.user_id.partner_id
+            event = Event.create({
+                "name": self.env._("DUO first meeting: %s", pair.name),
+                "start": start,
+                "stop": start + relativedelta(minutes=int(duration * 60)),
+                "duration": duration,
+                "partner_ids": [(6, 0, partners.ids)],
+                "user_id": pair.user_id.id,
+                "res_model_id": self.env["ir.model"]._get_id("duo.pair"),
+                "res_id": pair.id,
+            })
+            pair.first_meeting_event_id = event
+        self._set_stage("first_meeting", "duo_mentoring.mail_template_duo_first_meeting")
+
+    def _record_answer(self, side, answer, reason=None):
+        """Record the mentee's or mentor's answer after the first meeting; a rejection closes
+        the duo and sends both back to Ready to match."""
+        self.ensure_one()
+        self.write({f"{side}_answer": answer})
+        if answer == "rejected":
+            self.write({"rejection_reason": reason or self.rejection_reason})
+            self._set_stage("rejected")
+            self.mentee_id._move_to_stage("ready")
+            if not self.mentor_id.pair_ids.filtered("is_open"):
+                self.mentor_id._move_to_stage("ready")
+        elif self.mentee_answer == "accepted" and self.mentor_answer == "accepted":
+            self._set_stage("approved")
+
+    def _create_default_goals(self):
+        defaults = [
+            self.env._("A realistic professional project"),
+            self.env._("A CV ready to send"),
+            self.env._("Applications sent"),
+            self.env._("Job interviews obtained"),
+        ]
+        vals = []
+        for pair in self.filtered(lambda p: not p.goal_ids):
+            target = pair.agreement_date and pair.agreement_date + relativedelta(
+                months=MENTORING_MONTHS
+            )
+            vals += [{"pair_id": pair.id, "name": name, "sequence": seq,
+                      "target_date": target} for seq, name in enumerate(defaults, start=1)]
+        self.env["duo.goal"].create(vals)
+
+    # ------------------------------------------------------------------ cron
+    def _cron_check_duos(self):
+        """Daily: alert the coordinator of mentoring duos that logged no meeting for N days
+        (configurable) and of duos that reached their planned end. One activity per duo and
+        reason, never repeated while it is open."""
+        today = fields.Date.context_today(self)
+        days = int(self.env["ir.config_parameter"].sudo().get_param(
+            "duo_mentoring.inactivity_days", 14))
+        limit = today - relativedelta(days=days)
+        mentoring = [("stage_code", "=", "mentoring")]
+        inactive = self.search(mentoring + [
+            "|", ("last_meeting_date", "<", limit),
+            "&", ("last_meeting_date", "=", False), ("start_date", "<", limit),
+        ])
+        ending = self.search(mentoring + [("planned_end_date", "<=", today)])
+        inactive._schedule_activity_once(
+            "duo_mentoring.mail_activity_type_duo_inactive",
+            self.env._("No meeting logged for %s days: check in with the duo.", days),
+        )
+        ending._schedule_activity_once(
+            "duo_mentoring.mail_activity_type_duo_end",
+            self.env._("The six months are over: hold the final evaluation and close the duo."),
+        )
+
+    def _schedule_activity_once(self, activity_type_xmlid, note):
+        activity_type = self.env.ref(activity_type_xmlid)
+        already = self.env["mail.activity"].search([
+            ("res_model", "=", self._name), ("res_id", "in", self.ids),
+            ("activity_type_id", "=", activity_type.id),
+        ]).mapped("res_id")
+        for pair in self.filtered(lambda p: p.id not in set(already)):
+            pair.activity_schedule(
+                activity_type_xmlid, note=note,
+                user_id=(pair.user_id or pair.centre_id.coordinator_ids[:1]).id
+                or self.env.uid,
+            )
+
+    # ------------------------------------------------------------------ actions
+    def action_propose(self):
+        self._send_to_both("duo_mentoring.mail_template_duo_match_proposal")
+        return True
+
+    def action_schedule_first_meeting(self):
+        """Book the first meeting next working day at 10:00 (staff move it in the calendar)
+        and open it."""
+        self.ensure_one()
+        start = fields.Datetime.now().replace(hour=9, minute=0, second=0, microsecond=0)
+        start += relativedelta(days=1)
+        while start.weekday() >= 5:
+            start += relativedelta(days=1)
+        self._schedule_first_meeting(start)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "calendar.event",
+            "res_id": self.first_meeting_event_id.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_accept_mentee(self):
+        for pair in self:
+            pair._record_answer("mentee", "accepted")
+
+    def action_accept_mentor(self):
+        for pair in self:
+            pair._record_answer("mentor", "accepted")
+
+    def action_sign_agreement(self):
+        for pair in self:
+            pair._set_stage("agreement")
+        self._create_default_goals()
+        self._send_to_both("duo_mentoring.mail_template_duo_agreement")
+
+    def action_start_mentoring(self):
+        for pair in self.filtered(lambda p: not p.start_date):
+            pair.start_date = fields.Date.context_today(pair)
+        self._set_stage("mentoring")
+
+    def action_complete(self):
+        for pair in self:
+            if not pair.end_date:
+                pair.end_date = fields.Date.context_today(pair)
+        self._set_stage("completed", "duo_mentoring.mail_template_duo_end")
+        self._after_close()
+
+    def action_end_early(self, reason=None):
+        vals = {"end_date": fields.Date.context_today(self)}
+        if reason:
+            vals["end_reason"] = reason
+        self.write(vals)
+        self._set_stage("ended", "duo_mentoring.mail_template_duo_end")
+        self._after_close()
+
+    def _after_close(self):
+        """People whose duo ended become alumni (mentors stay available if they have room)."""
+        self.mentee_id._move_to_stage("alumni")
+        free_mentors = self.mentor_id.filtered(lambda m: m.open_pair_count < m.capacity)
+        free_mentors._move_to_stage("ready")
+
+    def action_open_close_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Close the duo"),
+            "res_model": "duo.pair.close.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_pair_id": self.id},
+        }
+
+    def action_print_agreement(self):
+        return self.env.ref("duo_mentoring.action_report_duo_agreement").report_action(self)

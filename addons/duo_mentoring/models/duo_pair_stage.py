@@ -1,0 +1,30 @@
+from odoo import fields, models
+
+PAIR_STAGE_CODES = [
+    ("proposed", "Proposed"),
+    ("first_meeting", "First meeting"),
+    ("approved", "Approved by both"),
+    ("agreement", "Agreement signed"),
+    ("mentoring", "Mentoring"),
+    ("completed", "Completed"),
+    ("ended", "Ended early"),
+    ("rejected", "Rejected"),
+]
+OPEN_PAIR_CODES = ("proposed", "first_meeting", "approved", "agreement", "mentoring")
+
+
+class DuoPairStage(models.Model):
+    """A stage of the duo pipeline (stages 5–8 of the DUO cycle)."""
+
+    _name = "duo.pair.stage"
+    _description = "Duo Stage"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    fold = fields.Boolean(help="Folded in the kanban view.")
+    code = fields.Selection(PAIR_STAGE_CODES, required=True)
+    is_closed = fields.Boolean(help="Duos in this stage are over.")
+    description = fields.Text(translate=True)
+
+    _code_uniq = models.Constraint("unique (code)", "Each duo stage code is used once.")

@@ -1,0 +1,14 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    duo_inactivity_days = fields.Integer(
+        string="Days without meeting before an alert",
+        config_parameter="duo_mentoring.inactivity_days", default=14,
+    )
+    duo_privacy_notice_version = fields.Char(
+        string="Current privacy notice version",
+        config_parameter="duo_mentoring.privacy_notice_version", default="2026-01",
+    )

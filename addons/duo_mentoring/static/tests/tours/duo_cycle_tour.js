@@ -1,0 +1,116 @@
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_utils";
+
+/**
+ * The intake and matching part of the DUO cycle, through the UI: a mentee and a mentor who
+ * passed their personal interview become "Ready to match" (the mentee with the header
+ * button, the mentor with the statusbar), then a coordinator proposes a duo pairing them.
+ * The records are prepared by `tests/test_duo_tour.py`.
+ */
+registry.category("web_tour.tours").add("duo_mentoring_cycle_tour", {
+    url: "/odoo",
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            trigger: '.o_app[data-menu-xmlid="duo_mentoring.duo_root_menu"]',
+            content: "Open the DUO app",
+            run: "click",
+        },
+        // The mentee: header button "Ready to match".
+        {
+            trigger: '.o_menu_sections [data-menu-xmlid="duo_mentoring.duo_mentee_menu"]',
+            content: "Open the mentees",
+            run: "click",
+        },
+        {
+            trigger: ".o_kanban_record:contains('Tour Mentee Amina')",
+            content: "Open the mentee who passed the personal interview",
+            run: "click",
+        },
+        {
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Personal interview')",
+        },
+        {
+            trigger: ".o_form_view button[name='action_mark_ready']",
+            content: "The interview, the consent and the eligibility are recorded: mark ready",
+            run: "click",
+        },
+        {
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Ready to match')",
+        },
+        {
+            trigger: ".o_form_view:not(:has(button[name='action_mark_ready']))",
+        },
+        // The mentor: statusbar.
+        {
+            trigger: '.o_menu_sections [data-menu-xmlid="duo_mentoring.duo_mentor_menu"]',
+            content: "Open the mentors",
+            run: "click",
+        },
+        {
+            trigger: ".o_kanban_record:contains('Tour Mentor Marc')",
+            content: "Open the mentor who attended the whole training",
+            run: "click",
+        },
+        {
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Personal interview')",
+        },
+        {
+            trigger: ".o_statusbar_status button.o_arrow_button:contains('Ready to match')",
+            content: "Move the mentor to Ready to match",
+            run: "click",
+        },
+        {
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Ready to match')",
+        },
+        {
+            trigger: ".o_form_saved",
+        },
+        // The duo.
+        {
+            trigger: '.o_menu_sections [data-menu-xmlid="duo_mentoring.duo_pair_menu"]',
+            content: "Open the duos",
+            run: "click",
+        },
+        {
+            trigger: ".o_kanban_view .o-kanban-button-new",
+            content: "Propose a new duo",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name='mentee_id'] input",
+            content: "Choose the mentee",
+            run: "edit Tour Mentee Amina",
+        },
+        {
+            trigger: ".o-autocomplete--dropdown-item a:contains('Tour Mentee Amina')",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name='mentor_id'] input",
+            content: "Choose the mentor",
+            run: "edit Tour Mentor Marc",
+        },
+        {
+            trigger: ".o-autocomplete--dropdown-item a:contains('Tour Mentor Marc')",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name='centre_id'] input:value(Brussels)",
+        },
+        {
+            trigger: ".o_form_button_save",
+            content: "Save the duo",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_saved",
+        },
+        {
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Proposed')",
+        },
+        {
+            trigger: ".o_form_view button[name='action_propose']",
+        },
+    ],
+});

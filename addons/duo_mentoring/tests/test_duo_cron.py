@@ -1,0 +1,80 @@
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import DuoCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDuoInactivityCron(DuoCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.pair = cls.create_pair(user_id=cls.user_coordinator_bxl.id)
+        cls.pair.write({
+            "first_meeting_event_id": cls.env["calendar.event"].create({
+                "name": "First", "start": "2026-01-05 10:00:00", "stop": "2026-01-05 11:00:00",
+            }).id,
+            "mentee_answer": "accepted", "mentor_answer": "accepted",
+            "agreement_date": date(2026, 1, 6),
+            "agreement_mentee_accepted": True, "agreement_mentor_accepted": True,
+            "conduct_mentee_accepted": True, "conduct_mentor_accepted": True,
+            "start_date": date(2026, 1, 7),
+        })
+        for code in ("first_meeting", "approved", "agreement", "mentoring"):
+            cls.pair.stage_id = cls._stage("duo.pair.stage", code)
+        cls.inactive_type = cls.env.ref("duo_mentoring.mail_activity_type_duo_inactive")
+        cls.end_type = cls.env.ref("duo_mentoring.mail_activity_type_duo_end")
+
+    def _activities(self, activity_type):
+        return self.env["mail.activity"].search([
+            ("res_model", "=", "duo.pair"), ("res_id", "=", self.pair.id),
+            ("activity_type_id", "=", activity_type.id),
+        ])
+
+    def test_no_alert_while_meeting_weekly(self):
+        self.env["duo.meeting"].create({"pair_id": self.pair.id, "date": date(2026, 2, 1)})
+        with freeze_time("2026-02-10"):
+            self.env["duo.pair"]._cron_check_duos()
+        self.assertFalse(self._activities(self.inactive_type))
+
+    def test_alert_after_14_days_once_for_the_coordinator(self):
+        self.env["duo.meeting"].create({"pair_id": self.pair.id, "date": date(2026, 2, 1)})
+        with freeze_time("2026-02-16"):
+            self.env["duo.pair"]._cron_check_duos()
+            self.env["duo.pair"]._cron_check_duos()
+        activity = self._activities(self.inactive_type)
+        self.assertEqual(len(activity), 1, "never twice while the first is open")
+        self.assertEqual(activity.user_id, self.user_coordinator_bxl)
+
+    def test_delay_is_configurable(self):
+        self.env["ir.config_parameter"].set_param("duo_mentoring.inactivity_days", 30)
+        self.env["duo.meeting"].create({"pair_id": self.pair.id, "date": date(2026, 2, 1)})
+        with freeze_time("2026-02-16"):
+            self.env["duo.pair"]._cron_check_duos()
+        self.assertFalse(self._activities(self.inactive_type))
+
+    def test_duo_without_any_meeting_counts_from_start(self):
+        with freeze_time("2026-01-30"):
+            self.env["duo.pair"]._cron_check_duos()
+        self.assertTrue(self._activities(self.inactive_type))
+
+    def test_planned_end_raises_activity(self):
+        self.env["duo.meeting"].create({"pair_id": self.pair.id, "date": date(2026, 7, 6)})
+        with freeze_time(self.pair.planned_end_date - relativedelta(days=1)):
+            self.env["duo.pair"]._cron_check_duos()
+        self.assertFalse(self._activities(self.end_type))
+        with freeze_time(self.pair.planned_end_date):
+            self.env["duo.pair"]._cron_check_duos()
+        self.assertTrue(self._activities(self.end_type))
+
+    def test_cron_record_runs(self):
+        cron = self.env.ref("duo_mentoring.ir_cron_duo_check_pairs")
+        self.assertTrue(cron.active)
+        self.assertEqual((cron.interval_number, cron.interval_type), (1, "days"))
+        with freeze_time("2026-03-01"):
+            cron.ir_actions_server_id.run()
+        self.assertTrue(self._activities(self.inactive_type))

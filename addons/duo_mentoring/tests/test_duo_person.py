@@ -1,0 +1,178 @@
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import DuoCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDuoEligibility(DuoCommon):
+    def test_eligible_mentee(self):
+        mentee = self.create_mentee()
+        self.assertTrue(mentee.is_eligible, mentee.eligibility_issues)
+        self.assertFalse(mentee.eligibility_issues)
+
+    def test_mentee_too_old_is_explained(self):
+        mentee = self.create_mentee(stage="interview",
+                                    birthdate=date.today() - relativedelta(years=40))
+        self.assertFalse(mentee.is_eligible)
+        self.assertIn("age 40", mentee.eligibility_issues)
+        self.assertIn("18–33", mentee.eligibility_issues)
+
+    def test_age_limits_are_per_centre(self):
+        mentee = self.create_mentee(stage="interview",
+                                    birthdate=date.today() - relativedelta(years=35))
+        self.assertFalse(mentee.is_eligible)
+        self.centre_bxl.mentee_max_age = 35
+        mentee.invalidate_recordset(["is_eligible"])
+        self.assertTrue(mentee.is_eligible, mentee.eligibility_issues)
+
+    def test_eu_national_needs_family_origin(self):
+        mentee = self.create_mentee(stage="interview", nationality_id=self.env.ref("base.fr").id)
+        self.assertIn("non-EU", mentee.eligibility_issues)
+        mentee.has_non_eu_origin = True
+        self.assertTrue(mentee.is_eligible, mentee.eligibility_issues)
+
+    def test_permit_required_and_not_expired(self):
+        mentee = self.create_mentee(stage="interview", residence_status="applicant")
+        self.assertIn("residence permit", mentee.eligibility_issues)
+        mentee.write({"residence_status": "long_term",
+                      "residence_valid_until": date.today() - relativedelta(days=1)})
+        self.assertIn("expired", mentee.eligibility_issues)
+
+    def test_mentee_must_speak_a_programme_language(self):
+        mentee = self.create_mentee(
+            stage="interview",
+            language_skill_ids=[(0, 0, {"language_id": self.lang_ti.id, "level": "native"}),
+                                (0, 0, {"language_id": self.lang_fr.id, "level": "a2"})],
+        )
+        self.assertIn("French, Dutch or English", mentee.eligibility_issues)
+
+    def test_mentor_rules(self):
+        mentor = self.create_mentor(stage="interview", trained=False,
+                                    birthdate=date.today() - relativedelta(years=45),
+                                    experience_years=0)
+        self.assertIn("under 50", mentor.eligibility_issues)
+        self.assertIn("experience", mentor.eligibility_issues)
+
+    def test_ineligible_person_kept_with_override_and_reason(self):
+        mentee = self.create_mentee(stage="interview",
+                                    birthdate=date.today() - relativedelta(years=40))
+        with self.assertRaisesRegex(UserError, "eligibility rules are not met"):
+            mentee.action_mark_ready()
+        with self.assertRaises(ValidationError):
+            mentee.eligibility_override = True
+        mentee.write({"eligibility_override": True,
+                      "eligibility_override_reason": "Arrived at 32, long procedure."})
+        mentee.action_mark_ready()
+        self.assertEqual(mentee.stage_code, "ready")
+
+
+@tagged("post_install", "-at_install")
+class TestDuoStageGates(DuoCommon):
+    def test_ready_needs_consent(self):
+        mentee = self.create_mentee(stage="interview", consent_date=False)
+        with self.assertRaisesRegex(UserError, "GDPR consent"):
+            mentee.action_mark_ready()
+
+    def test_ready_needs_interview_notes(self):
+        mentee = self.create_mentee(stage="interview", interview_notes="<p> </p>")
+        with self.assertRaisesRegex(UserError, "personal interview"):
+            mentee.action_mark_ready()
+
+    def test_mentor_ready_needs_every_training_module(self):
+        mentor = self.create_mentor(stage="interview", trained=False)
+        attended = self.training_modules[:-1]
+        self.env["duo.training.attendance"].create([
+            {"mentor_id": mentor.id, "module_id": module.id, "state": "attended"}
+            for module in attended
+        ])
+        self.assertFalse(mentor.training_done)
+        self.assertEqual(mentor.training_missing_module_ids, self.training_modules[-1:])
+        with self.assertRaisesRegex(UserError, "4-day training is not complete"):
+            mentor.action_mark_ready()
+        self.env["duo.training.attendance"].create({
+            "mentor_id": mentor.id, "module_id": self.training_modules[-1].id,
+            "state": "attended",
+        })
+        mentor.action_mark_ready()
+        self.assertEqual(mentor.stage_code, "ready")
+        self.assertTrue(mentor.date_ready)
+
+    def test_kanban_drop_is_gated_too(self):
+        mentee = self.create_mentee(stage="interview", consent_version=False)
+        with self.assertRaises(UserError):
+            mentee.write({"stage_id": self._stage("duo.intake.stage", "ready").id})
+
+    def test_withdrawal_needs_reason(self):
+        mentee = self.create_mentee(stage="interview")
+        withdrawn = self._stage("duo.intake.stage", "withdrawn")
+        with self.assertRaises(ValidationError):
+            mentee.stage_id = withdrawn
+        mentee.write({"stage_id": withdrawn.id, "close_reason": "Found a job on her own."})
+        self.assertEqual(mentee.stage_code, "withdrawn")
+
+    def test_mentee_pipeline_has_no_training_column(self):
+        self.create_mentee(stage="interview")
+        mentees = self.env["duo.mentee"].with_context(read_group_expand=True)
+        groups = mentees.web_read_group(
+            [], ["stage_id"], ["__count"], unfold_read_specification={"name": {}}
+        )["groups"]
+        codes = {
+            self.env["duo.intake.stage"].browse(g["stage_id"][0]).code for g in groups
+        }
+        self.assertNotIn("training", codes)
+        self.assertIn("info_session", codes)
+
+
+@tagged("post_install", "-at_install")
+class TestDuoPeople(DuoCommon):
+    def test_returning_applicant_reuses_contact(self):
+        first = self.create_mentee(stage="info_session", email="Amina.B@Example.com")
+        first.write({"stage_id": self._stage("duo.intake.stage", "withdrawn").id,
+                     "close_reason": "Moved away"})
+        again = self.create_mentee(stage="info_session", email="amina.b@example.com")
+        self.assertEqual(first.partner_id, again.partner_id)
+
+    def test_dedupe_on_phone(self):
+        partner = self.env["res.partner"].create({"name": "Yonas", "phone": "+32 470 12 34 56"})
+        mentee = self.create_mentee(stage="info_session", email=False, phone="+32470123456")
+        self.assertEqual(mentee.partner_id, partner)
+
+    def test_invitation_sent_in_contact_language(self):
+        self.env["res.lang"]._activate_lang("nl_BE")
+        mentee = self.create_mentee(stage="info_session", contact_lang="nl_BE")
+        mail = self.env["mail.mail"].search([("model", "=", "duo.mentee"),
+                                             ("res_id", "=", mentee.id)])
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.recipient_ids, mentee.partner_id)
+        self.assertEqual(mentee.partner_id.lang, "nl_BE")
+
+    def test_coordinator_sees_only_own_centre(self):
+        mine = self.create_mentee()
+        other = self.create_mentee(centre_id=self.centre_lgg.id)
+        visible = self.env["duo.mentee"].with_user(self.user_coordinator_bxl).search([])
+        self.assertIn(mine, visible)
+        self.assertNotIn(other, visible)
+        with self.assertRaises(AccessError):
+            other.with_user(self.user_coordinator_bxl).read(["name"])
+
+    def test_sensitive_fields_hidden_from_plain_coordinator(self):
+        mentee = self.create_mentee()
+        as_coordinator = mentee.with_user(self.user_coordinator_bxl)
+        self.assertNotIn("nationality_id", as_coordinator.fields_get())
+        with self.assertRaises(AccessError):
+            as_coordinator.read(["nationality_id"])
+        # Eligibility is still explained to them without revealing the data.
+        self.assertTrue(as_coordinator.is_eligible)
+        as_manager = mentee.with_user(self.user_manager)
+        self.assertEqual(as_manager.read(["nationality_id"])[0]["nationality_id"][0],
+                         self.morocco.id)
+
+    def test_plain_user_cannot_read_mentees(self):
+        mentee = self.create_mentee()
+        with self.assertRaises(AccessError):
+            mentee.with_user(self.user_plain).read(["name"])

@@ -1,0 +1,79 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestDuoTour(HttpCase):
+    """The DUO cycle through the UI: intake to Ready to match, then a duo proposal."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        today = fields.Date.today()
+        cls.centre = cls.env.ref("duo_mentoring.duo_centre_brussels")
+        interview = cls.env.ref("duo_mentoring.duo_intake_stage_interview")
+        language = cls.env["duo.language"].search(
+            [("is_programme_language", "=", True)], limit=1
+        ) or cls.env["duo.language"].create({
+            "name": "Tour programme language", "code": "zz-tour", "is_programme_language": True,
+        })
+        non_eu_country = cls.env.ref("base.ma")
+        person_vals = {
+            "centre_id": cls.centre.id,
+            "stage_id": interview.id,
+            "consent_date": fields.Datetime.now(),
+            "consent_version": "2026-01",
+            "consent_channel": "paper",
+            "info_session_date": today - relativedelta(days=20),
+            "interview_date": today - relativedelta(days=7),
+            "interviewer_id": cls.env.ref("base.user_admin").id,
+            "interview_notes": "<p>Motivated, clear professional project.</p>",
+            "language_skill_ids": [(0, 0, {"language_id": language.id, "level": "c1"})],
+        }
+        cls.mentee = cls.env["duo.mentee"].create(dict(
+            person_vals,
+            name="Tour Mentee Amina",
+            email="tour.mentee.amina@example.com",
+            birthdate=today - relativedelta(years=25),
+            job_goal="Accountant",
+            nationality_id=non_eu_country.id,
+            residence_status="long_term",
+            residence_valid_until=today + relativedelta(years=3),
+        ))
+        cls.mentor = cls.env["duo.mentor"].create(dict(
+            person_vals,
+            name="Tour Mentor Marc",
+            email="tour.mentor.marc@example.com",
+            birthdate=today - relativedelta(years=60),
+            job_title="Chief accountant",
+            experience_years=35,
+            capacity=1,
+        ))
+        modules = cls.env["duo.training.module"].search([]) or cls.env[
+            "duo.training.module"
+        ].create({"name": "Tour training module", "day": 1})
+        cls.env["duo.training.attendance"].create([
+            {"mentor_id": cls.mentor.id, "module_id": module.id, "state": "attended",
+             "date": today - relativedelta(days=10)}
+            for module in modules
+        ])
+
+    def test_duo_cycle_tour(self):
+        # The data itself must open the gates; the tour only clicks.
+        self.assertTrue(self.mentee.is_eligible, self.mentee.eligibility_issues)
+        self.assertTrue(self.mentor.is_eligible, self.mentor.eligibility_issues)
+        self.assertTrue(self.mentor.training_done)
+
+        self.start_tour("/odoo", "duo_mentoring_cycle_tour", login="admin")
+
+        pair = self.env["duo.pair"].search(
+            [("mentee_id", "=", self.mentee.id), ("mentor_id", "=", self.mentor.id)]
+        )
+        self.assertEqual(len(pair), 1, "The tour should have created exactly one duo.")
+        self.assertTrue(pair.is_open)
+        self.assertEqual(pair.stage_code, "proposed")
+        self.assertEqual(pair.centre_id, self.centre)
+        self.assertEqual(self.mentee.stage_code, "matched")
+        self.assertEqual(self.mentor.stage_code, "matched")

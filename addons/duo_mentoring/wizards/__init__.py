@@ -1,0 +1,1 @@
+from . import duo_pair_close_wizard
