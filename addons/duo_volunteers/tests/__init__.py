@@ -1,1 +1,6 @@
 from . import test_duo_help_kind
+from . import test_duo_volunteer_mission
+from . import test_duo_volunteer_hour
+from . import test_duo_fundraising
+from . import test_duo_fiscal_certificate
+from . import test_duo_volunteers_access
