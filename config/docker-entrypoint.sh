@@ -10,6 +10,7 @@ sed -e "s|^addons_path = .*|addons_path = $addons|" \
     -e "s|^db_host = .*|db_host = ${HOST:-db}|" \
     -e "s|^db_port = .*|db_port = ${PORT:-5432}|" \
     -e "s|^db_user = .*|db_user = ${USER:-odoo}|" \
-    -e "s|^db_password = .*|db_password = ${PASSWORD:-odoo}|" \
+    -e "s|^; db_password:.*|db_password = ${PASSWORD:-odoo}|" \
+    -e "s|^http_interface = .*|http_interface = 0.0.0.0|" \
     /etc/duo/odoo.conf > "$ODOO_RC"
 exec /entrypoint.sh "$@"
