@@ -99,7 +99,7 @@ class DuoPair(models.Model):
     meeting_count = fields.Integer(compute="_compute_meeting_stats", store=True)
     last_meeting_date = fields.Date(compute="_compute_meeting_stats", store=True)
     programme_activity_ids = fields.Many2many(
-        "duo.programme.activity", string="Activities",
+        "duo.programme.activity", string="Programme activities",
         help="Workshops and resources the duo took part in.",
     )
 
