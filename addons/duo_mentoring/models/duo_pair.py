@@ -435,6 +435,9 @@ class DuoPair(models.Model):
             pair._record_answer("mentor", "accepted")
 
     def action_sign_agreement(self):
+        # Signing happens at the second meeting: today, unless staff recorded another date.
+        for pair in self.filtered(lambda p: not p.agreement_date):
+            pair.agreement_date = fields.Date.context_today(pair)
         for pair in self:
             pair._set_stage("agreement")
         self._create_default_goals()

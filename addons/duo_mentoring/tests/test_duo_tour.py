@@ -13,7 +13,7 @@ class TestDuoTour(HttpCase):
         super().setUpClass()
         today = fields.Date.today()
         cls.centre = cls.env.ref("duo_mentoring.duo_centre_brussels")
-        interview = cls.env.ref("duo_mentoring.duo_intake_stage_interview")
+        info_session = cls.env.ref("duo_mentoring.duo_intake_stage_info_session")
         language = cls.env["duo.language"].search(
             [("is_programme_language", "=", True)], limit=1
         ) or cls.env["duo.language"].create({
@@ -22,7 +22,7 @@ class TestDuoTour(HttpCase):
         non_eu_country = cls.env.ref("base.ma")
         person_vals = {
             "centre_id": cls.centre.id,
-            "stage_id": interview.id,
+            "stage_id": info_session.id,
             "consent_date": fields.Datetime.now(),
             "consent_version": "2026-01",
             "consent_channel": "paper",
@@ -73,7 +73,11 @@ class TestDuoTour(HttpCase):
         )
         self.assertEqual(len(pair), 1, "The tour should have created exactly one duo.")
         self.assertTrue(pair.is_open)
-        self.assertEqual(pair.stage_code, "proposed")
+        self.assertEqual(pair.stage_code, "mentoring")
+        self.assertEqual(pair.agreement_date, fields.Date.today())
+        self.assertEqual(pair.planned_end_date, pair.start_date + relativedelta(months=6))
+        self.assertEqual(len(pair.goal_ids), 4)
+        self.assertIn(self.mentee.partner_id, pair.first_meeting_event_id.partner_ids)
         self.assertEqual(pair.centre_id, self.centre)
         self.assertEqual(self.mentee.stage_code, "matched")
         self.assertEqual(self.mentor.stage_code, "matched")

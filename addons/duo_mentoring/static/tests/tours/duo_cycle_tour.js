@@ -2,9 +2,10 @@ import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
 
 /**
- * The intake and matching part of the DUO cycle, through the UI: a mentee and a mentor who
- * passed their personal interview become "Ready to match" (the mentee with the header
- * button, the mentor with the statusbar), then a coordinator proposes a duo pairing them.
+ * The DUO cycle through the UI: a mentee and a mentor who came to an information session
+ * move to their personal interview, then to "Ready to match" (the mentee with the header
+ * button, the mentor with the statusbar); a coordinator proposes a duo, books the first
+ * meeting, records both yeses, has the agreement signed and starts the mentoring.
  * The records are prepared by `tests/test_duo_tour.py`.
  */
 registry.category("web_tour.tours").add("duo_mentoring_cycle_tour", {
@@ -24,7 +25,15 @@ registry.category("web_tour.tours").add("duo_mentoring_cycle_tour", {
         },
         {
             trigger: ".o_kanban_record:contains('Tour Mentee Amina')",
-            content: "Open the mentee who passed the personal interview",
+            content: "Open the mentee who came to the information session",
+            run: "click",
+        },
+        {
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Information session')",
+        },
+        {
+            trigger: ".o_statusbar_status button.o_arrow_button:contains('Personal interview')",
+            content: "She had her personal interview",
             run: "click",
         },
         {
@@ -50,6 +59,14 @@ registry.category("web_tour.tours").add("duo_mentoring_cycle_tour", {
         {
             trigger: ".o_kanban_record:contains('Tour Mentor Marc')",
             content: "Open the mentor who attended the whole training",
+            run: "click",
+        },
+        {
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Information session')",
+        },
+        {
+            trigger: ".o_statusbar_status button.o_arrow_button:contains('Personal interview')",
+            content: "He had his personal interview",
             run: "click",
         },
         {
@@ -110,7 +127,60 @@ registry.category("web_tour.tours").add("duo_mentoring_cycle_tour", {
             trigger: ".o_statusbar_status .o_arrow_button_current:contains('Proposed')",
         },
         {
-            trigger: ".o_form_view button[name='action_propose']",
+            trigger: ".o_form_view button[name='action_schedule_first_meeting']",
+            content: "Book the first meeting",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_field_widget[name='partner_ids']:contains('Tour Mentor Marc')",
+            content: "The first meeting invites the mentee, the mentor and the coordinator",
+        },
+        {
+            trigger: ".o_breadcrumb a:contains('Tour Mentee Amina')",
+            content: "Back to the duo",
+            run: "click",
+        },
+        {
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains('First meeting')",
+        },
+        {
+            trigger: ".o_form_view button[name='action_accept_mentee']",
+            content: "The mentee says yes",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view button[name='action_accept_mentor']",
+            content: "The mentor says yes",
+            run: "click",
+        },
+        {
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Approved by both')",
+        },
+        ...[
+            "agreement_mentee_accepted",
+            "agreement_mentor_accepted",
+            "conduct_mentee_accepted",
+            "conduct_mentor_accepted",
+        ].map((field) => ({
+            trigger: `.o_field_widget[name='${field}'] input`,
+            content: "Both accept the agreement and the code of conduct",
+            run: "click",
+        })),
+        {
+            trigger: ".o_form_view button[name='action_sign_agreement']",
+            content: "Sign the agreement",
+            run: "click",
+        },
+        {
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Agreement signed')",
+        },
+        {
+            trigger: ".o_form_view button[name='action_start_mentoring']",
+            content: "Start the six months of mentoring",
+            run: "click",
+        },
+        {
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Mentoring')",
         },
     ],
 });
