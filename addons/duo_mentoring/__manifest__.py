@@ -6,7 +6,16 @@
     "author": "DUO",
     "website": "https://github.com/duo-brussels/duo",
     "license": "LGPL-3",
-    "depends": ["mail", "contacts", "calendar", "phone_validation"],
+    "depends": [
+        "mail",
+        "contacts",
+        "calendar",
+        "phone_validation",
+        "website",
+        "event",
+        "website_event",
+        "survey",
+    ],
     "data": [
         "security/duo_security.xml",
         "security/ir.model.access.csv",
