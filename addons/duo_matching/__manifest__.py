@@ -12,8 +12,19 @@
         "security/duo_matching_security.xml",
         "security/ir.model.access.csv",
         "security/duo_matching_rules.xml",
+        "views/duo_centre_views.xml",
+        "views/duo_mentee_views.xml",
+        "views/duo_mentor_views.xml",
         "views/duo_matching_session_views.xml",
+        "views/duo_matching_candidates_views.xml",
+        "views/duo_matching_fairness_report_views.xml",
+        "views/duo_matching_fairness_wizard_views.xml",
         "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "duo_matching/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

@@ -12,9 +12,12 @@ dropping them yields a maximum-weight b-matching. Capacities become repeated men
 """
 
 import heapq
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 _BLOCK_CELLS = 1 << 20
 
@@ -83,6 +86,193 @@ def solve_expanded(weights, rows, owner):
     rows_out, cols_out = np.asarray(rows)[r[keep]], np.asarray(owner)[c[keep]]
     order = np.argsort(rows_out, kind="stable")
     return rows_out[order], cols_out[order]
+
+
+# Sparse costs are ``_COST_OFFSET - value`` (values are in 0..1): all in [1, 2], so no
+# explicit zero is dropped by the sparse format, and the "stay unmatched" edge costs 2.
+_COST_OFFSET = 2.0
+# Slack of the optimality certificate, far below any score difference that matters and far
+# above the float64 rounding of the dual potentials.
+DUAL_TOLERANCE = 1e-10
+
+
+@dataclass
+class SparseSolution:
+    """Optimal b-matching of a sparse edge set, with an optimality certificate.
+
+    ``rows``/``cols`` (sorted by row) are the chosen pairs. ``utility[i]`` (mentee ``i``'s
+    value minus the price of its mentor; 0 when unmatched or without edges) and
+    ``price[j]`` (>= 0) are LP duals: the matching is optimal for *any* larger edge set in
+    which every added edge ``(i, j, w)`` satisfies ``w - price[j] <= utility[i]``.
+    """
+
+    rows: np.ndarray
+    cols: np.ndarray
+    utility: np.ndarray
+    price: np.ndarray
+
+
+def sparse_assignment(edge_rows, edge_cols, edge_values, n_rows, capacities):
+    """Exact maximum-value b-matching restricted to the given edges (all values > 0).
+
+    Every mentor ``j`` with at least one edge is repeated ``capacities[j]`` times and every
+    mentee gets a private "unmatched" column of value 0, so a full matching of the mentees
+    always exists; ``min_weight_full_bipartite_matching`` (LAPJVsp) then solves the sparse
+    rectangular assignment. Duals come from shortest paths in the residual graph
+    (:func:`_column_potentials`).
+    """
+    edge_rows = np.asarray(edge_rows, np.int64)
+    edge_cols = np.asarray(edge_cols, np.int64)
+    edge_values = np.asarray(edge_values, np.float64)
+    capacities = np.asarray(capacities, np.int64)
+    n_cols = len(capacities)
+    utility, price = np.zeros(n_rows), np.zeros(n_cols)
+    empty = np.empty(0, np.int64)
+    if not len(edge_rows):
+        return SparseSolution(empty, empty, utility, price)
+    active, local = np.unique(edge_rows, return_inverse=True)
+    n_active = len(active)
+    degree = np.bincount(edge_cols, minlength=n_cols)
+    copies = np.where(degree > 0, np.maximum(capacities, 0), 0)
+    first_copy = np.cumsum(copies) - copies
+    n_copies = int(copies.sum())
+    owner = np.repeat(np.arange(n_cols), copies)
+    # One edge per (mentee, mentor copy), then one "unmatched" edge per mentee.
+    reps = copies[edge_cols]
+    offsets = np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
+    arc_row = np.concatenate([np.repeat(local, reps), np.arange(n_active)])
+    arc_col = np.concatenate(
+        [np.repeat(first_copy[edge_cols], reps) + offsets, n_copies + np.arange(n_active)]
+    )
+    arc_value = np.concatenate([np.repeat(edge_values, reps), np.zeros(n_active)])
+    graph = csr_matrix(
+        (_COST_OFFSET - arc_value, (arc_row, arc_col)), shape=(n_active, n_copies + n_active)
+    )
+    _r, matched = min_weight_full_bipartite_matching(graph)
+    matched = np.asarray(matched, np.int64)
+    hit = arc_col == matched[arc_row]
+    matched_value = np.zeros(n_active)
+    matched_value[arc_row[hit]] = arc_value[hit]
+    potential = _column_potentials(
+        matched[arc_row], arc_col, matched_value[arc_row] - arc_value, n_copies + n_active
+    )
+    utility[active] = matched_value + potential[matched]
+    has_copies = np.flatnonzero(copies)
+    price[has_copies] = -np.maximum.reduceat(potential[:n_copies], first_copy[has_copies])
+    real = matched < n_copies
+    return SparseSolution(active[real], owner[matched[real]], utility, price)
+
+
+@dataclass
+class Candidates:
+    """A sparse subset of the allowed pairs: ``rows``/``cols``/``values`` of the kept edges and,
+    per mentee row, ``bound`` >= every allowed value of that row left out (-inf: none)."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    values: np.ndarray
+    bound: np.ndarray
+
+
+def top_candidates(block, min_value, k, col_ok=None):
+    """Per row of ``block``: its <= ``k`` best allowed entries, and the best allowed value left
+    out (-inf when all were kept). Returns (local rows, cols, values, bound)."""
+    n_rows, n_cols = block.shape
+    allowed = _allowed(block, min_value)
+    if col_ok is not None:
+        allowed &= col_ok[None, :]
+    keyed = np.where(allowed, block, -np.inf)
+    bound = np.full(n_rows, -np.inf)
+    if n_cols > k:
+        top = np.argpartition(keyed, n_cols - k - 1, axis=1)[:, n_cols - k - 1 :]
+        top_values = np.take_along_axis(keyed, top, axis=1)
+        # Column 0 holds the (k+1)-th best: the best value left out.
+        bound = top_values[:, 0].astype(np.float64)
+        top, top_values = top[:, 1:], top_values[:, 1:]
+    else:
+        top = np.broadcast_to(np.arange(n_cols), (n_rows, n_cols))
+        top_values = keyed
+    local, slot = np.nonzero(top_values > -np.inf)
+    return local, top[local, slot], top_values[local, slot].astype(np.float64), bound
+
+
+def _candidates_of(values, rows, min_value, k, col_ok):
+    parts, bound = [], np.full(values.shape[0], -np.inf)
+    for part in _row_blocks(len(rows), values.shape[1]):
+        local, cols, vals, row_bound = top_candidates(values[rows[part]], min_value, k, col_ok)
+        parts.append((rows[part][local], cols, vals))
+        bound[rows[part]] = row_bound
+    return Candidates(*(np.concatenate(items) for items in zip(*parts, strict=True)), bound)
+
+
+def priced_assignment(
+    values, capacities, min_value=0.0, row_mask=None, *, k=8, candidates=None, max_rounds=30
+):
+    """Same contract and optimum as :func:`optimal_assignment`, solved on a sparse subset.
+
+    Column generation: solve exactly on each mentee's ``k`` best allowed pairs
+    (:func:`sparse_assignment`), then price every pair left out with the duals; pairs that
+    could improve the solution (``value - price[j] > utility[i]``) join the subset and the
+    subset is re-solved, until none is left (the duals then certify optimality on the whole
+    matrix) or ``max_rounds`` runs out (then the dense solver decides). Rows whose best
+    left-out value is <= their utility are certified without reading them again.
+    ``candidates`` (a :class:`Candidates`) may be given when the caller built them already.
+    Returns (rows, cols, rounds).
+    """
+    values = np.asarray(values)
+    n_rows, n_cols = values.shape
+    capacities = np.asarray(capacities, np.int64)
+    col_ok = capacities > 0
+    rows_all = np.arange(n_rows) if row_mask is None else np.flatnonzero(row_mask)
+    if candidates is None:
+        candidates = _candidates_of(values, rows_all, min_value, k, col_ok)
+    er, ec, ev, bound = candidates.rows, candidates.cols, candidates.values, candidates.bound
+    for rounds in range(1, max_rounds + 1):
+        solution = sparse_assignment(er, ec, ev, n_rows, capacities)
+        check = np.flatnonzero(bound > solution.utility + DUAL_TOLERANCE)
+        added = []
+        for part in _row_blocks(len(check), n_cols):
+            block_rows = check[part]
+            block = values[block_rows]
+            gain = block - solution.price[None, :]
+            gain -= solution.utility[block_rows, None]
+            local, cols = np.nonzero(
+                (gain > DUAL_TOLERANCE) & _allowed(block, min_value) & col_ok[None, :]
+            )
+            added.append((block_rows[local], cols, block[local, cols].astype(np.float64)))
+        if not sum(len(item[0]) for item in added):
+            return solution.rows, solution.cols, rounds
+        keys = np.concatenate([er * n_cols + ec] + [r * n_cols + c for r, c, _v in added])
+        _keys, first = np.unique(keys, return_index=True)
+        er = np.concatenate([er] + [item[0] for item in added])[first]
+        ec = np.concatenate([ec] + [item[1] for item in added])[first]
+        ev = np.concatenate([ev] + [item[2] for item in added])[first]
+    rows, cols = optimal_assignment(values, capacities, min_value, row_mask)
+    return rows, cols, max_rounds + 1
+
+
+def _column_potentials(src, dst, cost, n_nodes):
+    """Shortest distances to every column from a source joined to all columns at cost 0.
+
+    Arc ``m(i) -> c`` (cost ``value(i, m(i)) - value(i, c)``) re-assigns mentee ``i`` from
+    its matched column ``m(i)`` to column ``c``. The matching being optimal, there is no
+    negative cycle and no negative path into a free column, so free columns stay at 0 and
+    the distances ``v <= 0`` with ``u_i = cost(i, m(i)) - v[m(i)]`` are feasible LP duals
+    (complementary slackness holds by construction). Vectorised Bellman-Ford, Jacobi style:
+    one pass over all arcs per round, until nothing improves.
+    """
+    order = np.argsort(dst, kind="stable")
+    src, dst, cost = src[order], dst[order], cost[order]
+    starts = np.flatnonzero(np.r_[True, dst[1:] != dst[:-1]])
+    targets = dst[starts]
+    potential = np.zeros(n_nodes)
+    for _round in range(n_nodes + 1):
+        best = np.minimum.reduceat(potential[src] + cost, starts)
+        improved = best < potential[targets] - DUAL_TOLERANCE * 1e-3
+        if not improved.any():
+            break
+        potential[targets[improved]] = best[improved]
+    return potential
 
 
 def greedy_assignment(values, capacities, min_value=0.0, row_mask=None):

@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
-from .assignment import solve_expanded
+from .assignment import priced_assignment
 from .explain import BELOW_THRESHOLD, explain_pairs, explain_unmatched
 from .profiles import MatchingConfig, encode_pool
 from .scoring import (
@@ -14,7 +14,8 @@ from .scoring import (
     MENTOR_AT_CAPACITY,
     REJECTED_AT_MEETING,
     build_rules,
-    score_matrix,
+    proposable_min,
+    score_candidates,
     violation_masks,
 )
 
@@ -90,7 +91,16 @@ def _locked_violations(pool, rules, locked_pairs):
     return violations
 
 
-def match(mentees, mentors, config=None, *, locked=(), excluded=(), rejected=()):
+def match(
+    mentees,
+    mentors,
+    config=None,
+    *,
+    locked=(),
+    excluded=(),
+    rejected=(),
+    candidates_per_mentee=8,
+):
     """Propose the mentee-mentor pairs of maximum total score.
 
     ``mentees``/``mentors``: iterables of :class:`Profile`. ``locked``: (mentee_id, mentor_id)
@@ -98,6 +108,11 @@ def match(mentees, mentors, config=None, *, locked=(), excluded=(), rejected=())
     ``excluded`` (coordinator's re-run exclusions) and ``rejected`` (refused at a first
     meeting) are (mentee_id, mentor_id) pairs forced out. Same input, same output: people are
     processed in id order and the solver is deterministic.
+
+    The assignment is exact: it is solved on each mentee's ``candidates_per_mentee`` best
+    pairs, then every other pair is priced with the dual solution and added back if it could
+    improve the total (see :func:`assignment.priced_assignment`); the optimum (total score)
+    equals that of the dense solver on the whole capacity-expanded matrix.
     """
     config = config or MatchingConfig()
     timings = {}
@@ -109,13 +124,18 @@ def match(mentees, mentors, config=None, *, locked=(), excluded=(), rejected=())
     timings["encode"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    matrices = score_matrix(pool, rules)
-    scores = matrices.scores
+    scores, candidates = score_candidates(pool, rules, candidates_per_mentee)
     timings["score_matrix"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    rows, cols = solve_expanded(matrices.expanded, matrices.solve_rows, matrices.owner)
-    del matrices
+    rows, cols, rounds = priced_assignment(
+        scores,
+        np.where(rules.mentor_ok, rules.remaining, 0),
+        proposable_min(config),
+        rules.mentee_ok,
+        candidates=candidates,
+    )
+    del candidates
     timings["solve"] = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -156,6 +176,7 @@ def match(mentees, mentors, config=None, *, locked=(), excluded=(), rejected=())
             "capacity": int(rules.remaining.sum()),
             "proposed": len(rows),
             "locked": len(locked_pairs),
+            "solve_rounds": rounds,
         },
     )
 

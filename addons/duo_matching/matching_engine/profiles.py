@@ -120,7 +120,7 @@ class MatchingConfig:
     min_score: float = 0.3
     allow_cross_centre: bool = False
     # Worker threads for the score matrix (NumPy releases the GIL; None = CPU count). 1 by
-    # default: BLAS already spreads the matrix products over the cores.
+    # default; OpenBLAS itself is kept to one thread during the build (see _blas.py).
     threads: int | None = 1
 
     def normalised_weights(self):

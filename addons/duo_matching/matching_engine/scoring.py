@@ -16,6 +16,8 @@ from functools import partial
 
 import numpy as np
 
+from ._blas import single_threaded_blas
+from .assignment import Candidates, top_candidates
 from .profiles import CRITERIA
 
 INFEASIBLE = -1.0
@@ -252,9 +254,10 @@ def _infeasible_block(pool, feats, rules, weights, rows, total):
     return infeasible
 
 
-def _score_block(pool, feats, rules, weights, rows, out, expanded):
-    """Scores of the mentee slice ``rows`` against every mentor, written into ``out`` and the
-    solver's ``expanded`` matrix. Few full passes: weights are folded into the products."""
+def _score_block(pool, feats, rules, weights, rows, out, sink):
+    """Scores of the mentee slice ``rows`` against every mentor, written into ``out`` and
+    handed to ``sink(rows, block)`` while still in cache. Few full passes: weights are folded
+    into the products."""
     total = out[rows]
     np.matmul(feats.linear_e[rows], feats.linear_r, out=total)
     infeasible = _infeasible_block(pool, feats, rules, weights, rows, total)
@@ -265,13 +268,12 @@ def _score_block(pool, feats, rules, weights, rows, out, expanded):
     if feats.dist_e is not None:
         _add_distance(pool, feats, weights, rows, total)
     np.putmask(total, infeasible, np.float32(INFEASIBLE))
-    # Locked mentees keep their scores (their explanation needs a runner-up) but are not solved.
-    solve_local = np.flatnonzero(rules.mentee_ok[rows])
-    if len(solve_local) and expanded.matrix.shape[1]:
-        proposable = total[solve_local]
-        proposable[proposable < max(pool.config.min_score, np.finfo(np.float32).tiny)] = 0
-        target = expanded.position[rows.start + solve_local]
-        expanded.matrix[target[0] : target[-1] + 1] = proposable[:, expanded.owner]
+    sink(rows, total)
+
+
+def proposable_min(config):
+    """Smallest proposable score: the threshold, and never 0 (0 means "not allowed")."""
+    return max(config.min_score, float(np.finfo(np.float32).tiny))
 
 
 @dataclass
@@ -279,35 +281,95 @@ class _Expanded:
     matrix: np.ndarray
     owner: np.ndarray
     position: np.ndarray  # mentee row -> row of ``matrix`` (valid for solved rows only)
+    min_value: float
+    mentee_ok: np.ndarray
+
+    def __call__(self, rows, total):
+        # Locked mentees keep their scores (their explanation needs a runner-up) but are not
+        # solved.
+        solve_local = np.flatnonzero(self.mentee_ok[rows])
+        if len(solve_local) and self.matrix.shape[1]:
+            proposable = total[solve_local]
+            proposable[proposable < self.min_value] = 0
+            target = self.position[rows.start + solve_local]
+            self.matrix[target[0] : target[-1] + 1] = proposable[:, self.owner]
 
 
-def score_matrix(pool, rules):
-    """Scores and the solver's capacity-expanded matrix (see :class:`ScoreMatrices`), built in
-    cache-sized row blocks."""
+@dataclass
+class _TopCandidates:
+    """Sink keeping each solved mentee's ``k`` best proposable mentors (see
+    :func:`assignment.top_candidates`)."""
+
+    k: int
+    min_value: float
+    mentee_ok: np.ndarray
+    bound: np.ndarray
+    parts: list
+
+    def __call__(self, rows, total):
+        solve_local = np.flatnonzero(self.mentee_ok[rows])
+        if not len(solve_local):
+            return
+        local, cols, values, bound = top_candidates(total[solve_local], self.min_value, self.k)
+        solve_rows = rows.start + solve_local
+        self.parts.append((rows.start, solve_rows[local], cols, values))
+        self.bound[solve_rows] = bound
+
+
+def _build_scores(pool, rules, sink):
+    """Float32 score matrix built in cache-sized row blocks, each passed to ``sink``."""
     weights = pool.config.normalised_weights()
-    me, mr = pool.mentees, pool.mentors
-    n_e, n_r = len(me), len(mr)
-    solve_rows = np.flatnonzero(rules.mentee_ok)
-    owner = np.repeat(np.arange(n_r), np.where(rules.mentor_ok, rules.remaining, 0))
-    expanded = _Expanded(
-        matrix=np.zeros((len(solve_rows), len(owner)), dtype=np.float64),
-        owner=owner,
-        position=np.cumsum(rules.mentee_ok) - 1,
-    )
+    n_e, n_r = len(pool.mentees), len(pool.mentors)
     out = np.empty((n_e, n_r), dtype=np.float32)
     if n_e and n_r:
         feats = _features(pool, weights)
         step = max(8, _BLOCK_CELLS // max(n_r, 1))
         blocks = [slice(start, min(start + step, n_e)) for start in range(0, n_e, step)]
         threads = pool.config.threads or os.cpu_count() or 1
-        build = partial(_score_block, pool, feats, rules, weights, out=out, expanded=expanded)
-        if threads <= 1 or len(blocks) == 1:
-            for rows in blocks:
-                build(rows)
-        else:
-            with ThreadPoolExecutor(max_workers=threads) as executor:
-                list(executor.map(build, blocks))
-    return ScoreMatrices(out, expanded.matrix, solve_rows, owner)
+        build = partial(_score_block, pool, feats, rules, weights, out=out, sink=sink)
+        with single_threaded_blas():
+            if threads <= 1 or len(blocks) == 1:
+                for rows in blocks:
+                    build(rows)
+            else:
+                with ThreadPoolExecutor(max_workers=threads) as executor:
+                    list(executor.map(build, blocks))
+    return out
+
+
+def score_matrix(pool, rules):
+    """Scores and the solver's capacity-expanded matrix (see :class:`ScoreMatrices`), built in
+    cache-sized row blocks."""
+    solve_rows = np.flatnonzero(rules.mentee_ok)
+    owner = np.repeat(np.arange(len(pool.mentors)), np.where(rules.mentor_ok, rules.remaining, 0))
+    expanded = _Expanded(
+        matrix=np.zeros((len(solve_rows), len(owner)), dtype=np.float64),
+        owner=owner,
+        position=np.cumsum(rules.mentee_ok) - 1,
+        min_value=proposable_min(pool.config),
+        mentee_ok=rules.mentee_ok,
+    )
+    scores = _build_scores(pool, rules, expanded)
+    return ScoreMatrices(scores, expanded.matrix, solve_rows, owner)
+
+
+def score_candidates(pool, rules, k=8):
+    """Float32 scores (as in :class:`ScoreMatrices`) and, for the mentees to solve, their ``k``
+    best proposable mentors as :class:`assignment.Candidates`: the input of
+    :func:`assignment.priced_assignment`, without any capacity-expanded dense matrix."""
+    sink = _TopCandidates(
+        k=k,
+        min_value=proposable_min(pool.config),
+        mentee_ok=rules.mentee_ok,
+        bound=np.full(len(pool.mentees), -np.inf),
+        parts=[],
+    )
+    scores = _build_scores(pool, rules, sink)
+    # Block order, not thread completion order: the solver's tie-breaking sees the same input.
+    parts = [part[1:] for part in sorted(sink.parts, key=lambda part: part[0])]
+    parts = parts or [(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))]
+    rows, cols, values = (np.concatenate(items) for items in zip(*parts, strict=True))
+    return scores, Candidates(rows, cols, values, sink.bound)
 
 
 def pair_criteria(pool, rows, cols):

@@ -47,9 +47,9 @@ class DuoVolunteerSignup(models.Model):
     def _cron_send_reminders(self):
         """Daily: remind volunteers of the missions starting within the configured number of
         days (``duo_volunteers.reminder_days``, 2 by default), in their own language."""
-        days = int(
-            self.env["ir.config_parameter"].sudo().get_param("duo_volunteers.reminder_days", 2)
-        )
+        # sudo: system parameters are readable by administrators only; this one is harmless
+        params_sudo = self.env["ir.config_parameter"].sudo()
+        days = int(params_sudo.get_param("duo_volunteers.reminder_days", 2))
         now = fields.Datetime.now()
         signups = self.search([
             ("state", "=", "confirmed"),

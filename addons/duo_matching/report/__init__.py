@@ -1,0 +1,2 @@
+from . import duo_matching_fairness_report
+from . import duo_matching_fairness_wizard

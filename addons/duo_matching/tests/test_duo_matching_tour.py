@@ -1,0 +1,58 @@
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, fields
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestDuoMatchingTour(HttpCase):
+    """A matching session through the UI: run it, then accept its two proposals."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.centre = cls.env["duo.centre"].create({"name": "Tour matching centre",
+                                                   "code": "TOURM"})
+        slot = cls.env.ref("duo_mentoring.duo_slot_tuesday_evening")
+        french = cls.env.ref("duo_mentoring.duo_language_fr")
+        ready = cls.env.ref("duo_mentoring.duo_intake_stage_ready")
+        interview = cls.env.ref("duo_mentoring.duo_intake_stage_interview")
+        base = {
+            "centre_id": cls.centre.id,
+            "consent_date": fields.Datetime.now(),
+            "consent_version": "2026-01",
+            "consent_channel": "paper",
+            "interview_date": date.today(),
+            "interview_notes": "<p>Motivated.</p>",
+            "slot_ids": [Command.set(slot.ids)],
+        }
+        cls.mentees = cls.env["duo.mentee"].create([dict(
+            base, name=name, email=f"{name.lower().replace(' ', '.')}@example.com",
+            birthdate=date.today() - relativedelta(years=25),
+            nationality_id=cls.env.ref("base.ma").id, residence_status="long_term",
+            stage_id=ready.id,
+            language_skill_ids=[Command.create({"language_id": french.id, "level": "b2"})],
+        ) for name in ("Tour Mentee Awa", "Tour Mentee Bruno")])
+        cls.mentors = cls.env["duo.mentor"].create([dict(
+            base, name=name, email=f"{name.lower().replace(' ', '.')}@example.com",
+            birthdate=date.today() - relativedelta(years=60), experience_years=30,
+            stage_id=interview.id,
+            language_skill_ids=[Command.create({"language_id": french.id, "level": "native"})],
+        ) for name in ("Tour Mentor Claire", "Tour Mentor Daniel")])
+        cls.env["duo.training.attendance"].create([
+            {"mentor_id": mentor.id, "module_id": module.id, "state": "attended"}
+            for mentor in cls.mentors for module in cls.env["duo.training.module"].search([])
+        ])
+        cls.mentors.write({"stage_id": ready.id})
+        cls.matching_session = cls.env["duo.matching.session"].create({"centre_id": cls.centre.id})
+
+    def test_matching_session_tour(self):
+        self.start_tour("/odoo", "duo_matching_session_tour", login="admin")
+        self.assertEqual(self.matching_session.state, "done")
+        pairs = self.matching_session.proposal_ids.pair_id
+        self.assertEqual(len(pairs), 2)
+        self.assertEqual(pairs.mentee_id, self.mentees)
+        self.assertEqual(set(pairs.mapped("stage_code")), {"proposed"})
+        self.assertEqual(set(self.matching_session.proposal_ids.mapped("state")), {"accepted"})

@@ -1,0 +1,2 @@
+from . import duo_matching_candidates
+from . import duo_matching_candidate_line
