@@ -54,6 +54,10 @@ class DuoMentee(models.Model):
             mentee.pair_count = counts.get(mentee, 0)
             mentee.active_pair_id = open_by_mentee.get(mentee, False)
 
+    def _gdpr_personal_fields(self):
+        return [*super()._gdpr_personal_fields(), "job_goal", "nationality_id",
+                "has_non_eu_origin", "residence_status", "residence_valid_until"]
+
     def _eligibility_depends(self):
         return [*super()._eligibility_depends(), "nationality_id", "has_non_eu_origin",
                 "residence_status", "residence_valid_until"]

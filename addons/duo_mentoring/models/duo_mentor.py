@@ -59,6 +59,9 @@ class DuoMentor(models.Model):
             mentor.training_missing_module_ids = missing
             mentor.training_done = not missing
 
+    def _gdpr_personal_fields(self):
+        return [*super()._gdpr_personal_fields(), "job_title", "career_summary", "motivation"]
+
     def _eligibility_depends(self):
         return [*super()._eligibility_depends(), "experience_years"]
 

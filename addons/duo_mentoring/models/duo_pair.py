@@ -393,11 +393,11 @@ class DuoPair(models.Model):
 
     def _schedule_activity_once(self, activity_type_xmlid, note):
         activity_type = self.env.ref(activity_type_xmlid)
-        already = self.env["mail.activity"].search([
+        already = set(self.env["mail.activity"].search([
             ("res_model", "=", self._name), ("res_id", "in", self.ids),
             ("activity_type_id", "=", activity_type.id),
-        ]).mapped("res_id")
-        for pair in self.filtered(lambda p: p.id not in set(already)):
+        ]).mapped("res_id"))
+        for pair in self.filtered(lambda p: p.id not in already):
             pair.activity_schedule(
                 activity_type_xmlid, note=note,
                 user_id=(pair.user_id or pair.centre_id.coordinator_ids[:1]).id

@@ -12,3 +12,8 @@ class ResConfigSettings(models.TransientModel):
         string="Current privacy notice version",
         config_parameter="duo_mentoring.privacy_notice_version", default="2026-01",
     )
+    duo_retention_months = fields.Integer(
+        string="Months to keep the file of people who left",
+        config_parameter="duo_mentoring.retention_months", default=24,
+        help="After this period, people withdrawn, not eligible or alumni are anonymised.",
+    )
