@@ -174,26 +174,43 @@ class Candidates:
     bound: np.ndarray
 
 
+_GROUP = 8  # columns per group in the top-k pre-selection of :func:`top_candidates`
+
+
 def top_candidates(block, min_value, k, col_ok=None):
-    """Per row of ``block``: its <= ``k`` best allowed entries, and the best allowed value left
-    out (-inf when all were kept). Returns (local rows, cols, values, bound)."""
+    """Per row of ``block``: its <= ``k`` best allowed entries, and ``bound`` >= the allowed
+    values left out (-inf when none). Returns (local rows, cols, values, bound), sorted by row
+    then decreasing value (ties: lowest column first).
+
+    Cheaper than an ``argpartition`` of every row (~5 vs ~50 ns per cell on tie-heavy score
+    rows): the (k+1)-th largest of the row's group maxima (``_GROUP`` columns per group) is a
+    cut-off that at least k+1 entries reach, so only the few entries above it are sorted.
+    """
+    block = np.asarray(block)
     n_rows, n_cols = block.shape
-    allowed = _allowed(block, min_value)
-    if col_ok is not None:
-        allowed &= col_ok[None, :]
-    keyed = np.where(allowed, block, -np.inf)
+    if col_ok is not None and not col_ok.all():
+        block = np.where(col_ok[None, :], block, -1)
+    n_groups, n_full = n_cols // _GROUP, n_cols // _GROUP * _GROUP
+    cut = np.full(n_rows, min_value, block.dtype if block.dtype.kind == "f" else np.float64)
+    if n_groups > k:
+        group_max = block[:, 0:n_full:_GROUP].copy()
+        for offset in range(1, _GROUP):
+            np.maximum(group_max, block[:, offset:n_full:_GROUP], out=group_max)
+        kth = n_groups - k - 1
+        np.maximum(cut, np.partition(group_max, kth, axis=1)[:, kth], out=cut)
+    keep = block >= cut[:, None]
+    keep &= block > 0
+    flat = np.flatnonzero(keep)
+    local, cols = np.divmod(flat, n_cols)
+    values = block.ravel()[flat].astype(np.float64)
+    order = np.lexsort((cols, -values, local))
+    local, cols, values = local[order], cols[order], values[order]
+    rank = np.arange(len(local)) - np.searchsorted(local, np.arange(n_rows))[local]
     bound = np.full(n_rows, -np.inf)
-    if n_cols > k:
-        top = np.argpartition(keyed, n_cols - k - 1, axis=1)[:, n_cols - k - 1 :]
-        top_values = np.take_along_axis(keyed, top, axis=1)
-        # Column 0 holds the (k+1)-th best: the best value left out.
-        bound = top_values[:, 0].astype(np.float64)
-        top, top_values = top[:, 1:], top_values[:, 1:]
-    else:
-        top = np.broadcast_to(np.arange(n_cols), (n_rows, n_cols))
-        top_values = keyed
-    local, slot = np.nonzero(top_values > -np.inf)
-    return local, top[local, slot], top_values[local, slot].astype(np.float64), bound
+    at_k = rank == k
+    bound[local[at_k]] = values[at_k]
+    top = rank < k
+    return local[top], cols[top], values[top], bound
 
 
 def _candidates_of(values, rows, min_value, k, col_ok):
@@ -206,7 +223,7 @@ def _candidates_of(values, rows, min_value, k, col_ok):
 
 
 def priced_assignment(
-    values, capacities, min_value=0.0, row_mask=None, *, k=8, candidates=None, max_rounds=30
+    values, capacities, min_value=0.0, row_mask=None, *, k=32, candidates=None, max_rounds=30
 ):
     """Same contract and optimum as :func:`optimal_assignment`, solved on a sparse subset.
 
@@ -236,9 +253,9 @@ def priced_assignment(
             block = values[block_rows]
             gain = block - solution.price[None, :]
             gain -= solution.utility[block_rows, None]
-            local, cols = np.nonzero(
-                (gain > DUAL_TOLERANCE) & _allowed(block, min_value) & col_ok[None, :]
-            )
+            gain[~(_allowed(block, min_value) & col_ok[None, :])] = -1
+            # The k most improving pairs of each row suffice (any one would do for exactness).
+            local, cols, _gain, _bound = top_candidates(gain, DUAL_TOLERANCE, k)
             added.append((block_rows[local], cols, block[local, cols].astype(np.float64)))
         if not sum(len(item[0]) for item in added):
             return solution.rows, solution.cols, rounds

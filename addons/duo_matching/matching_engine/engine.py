@@ -5,6 +5,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
+from ._blas import single_threaded_blas
 from .assignment import priced_assignment
 from .explain import BELOW_THRESHOLD, explain_pairs, explain_unmatched
 from .profiles import MatchingConfig, encode_pool
@@ -99,7 +100,7 @@ def match(
     locked=(),
     excluded=(),
     rejected=(),
-    candidates_per_mentee=8,
+    candidates_per_mentee=32,
 ):
     """Propose the mentee-mentor pairs of maximum total score.
 
@@ -114,7 +115,19 @@ def match(
     improve the total (see :func:`assignment.priced_assignment`); the optimum (total score)
     equals that of the dense solver on the whole capacity-expanded matrix.
     """
-    config = config or MatchingConfig()
+    with single_threaded_blas():
+        return _match(
+            mentees,
+            mentors,
+            config or MatchingConfig(),
+            locked,
+            excluded,
+            rejected,
+            candidates_per_mentee,
+        )
+
+
+def _match(mentees, mentors, config, locked, excluded, rejected, candidates_per_mentee):
     timings = {}
     start = time.perf_counter()
     pool = encode_pool(mentees, mentors, config)

@@ -231,37 +231,72 @@ def _candidate_reason(best_index, best_score, n_allowed, min_score, partner_ids)
     }
 
 
-def _unmatched_block(pool, role, masks, scores, indices, partner_ok, partner_ids):
-    """Reasons for a chunk of people; ``masks``/``scores`` are (chunk x partners)."""
+def _own_codes(pool, rules, role, indices):
+    """Person-level reason (not ready, at capacity) per person, or None: the code whose
+    violation mask would be all-true on the person's row."""
+    if role == "mentee":
+        checks = ((MENTEE_NOT_READY, ~pool.mentees.ready[indices]),)
+    else:
+        checks = (
+            (MENTOR_NOT_READY, ~pool.mentors.ready[indices]),
+            (MENTOR_AT_CAPACITY, rules.remaining[indices] <= 0),
+        )
+    codes = [None] * len(indices)
+    for code, flags in reversed(checks):
+        for local in np.flatnonzero(flags).tolist():
+            codes[local] = code
+    return codes
+
+
+def _unmatched_block(pool, rules, role, scores, indices, partner_ok, partner_ids):
+    """Reasons for a chunk of people; ``scores`` is (chunk x partners).
+
+    A pair scores -1 exactly when a hard constraint excludes it, so only people without any
+    eligible partner (no score >= 0) need the per-constraint funnel, computed for them alone.
+    """
     cfg = pool.config
     if role == "mentee":
-        own = (MENTEE_NOT_READY,)
         order = (MENTOR_NOT_READY, MENTOR_AT_CAPACITY, *PAIR_CONSTRAINTS)
         side = pool.mentees
     else:
-        own = (MENTOR_NOT_READY, MENTOR_AT_CAPACITY)
         order = (MENTEE_NOT_READY, MENTEE_LOCKED, *PAIR_CONSTRAINTS)
         side = pool.mentors
-    survivors, eliminated = _funnels(masks, order)
-    candidates = np.where(partner_ok[None, :], scores, -1.0)
+    candidates = np.where(partner_ok[None, :], scores, np.float32(-1.0))
     best = np.argmax(candidates, axis=1)
     best_scores = candidates[np.arange(len(best)), best].tolist()
     n_allowed = ((candidates >= cfg.min_score) & (candidates > 0)).sum(1).tolist()
+    own_codes = _own_codes(pool, rules, role, indices)
+    blocked = [
+        local for local, score in enumerate(best_scores) if score < 0 and own_codes[local] is None
+    ]
+    funnels = {}
+    if blocked and len(partner_ids):
+        people = indices[blocked]
+        if role == "mentee":
+            masks = violation_masks(pool, rules, people, np.arange(len(pool.mentors)))
+        else:
+            masks = violation_masks(pool, rules, np.arange(len(pool.mentees)), people)
+            masks = {code: mask.T for code, mask in masks.items()}
+        survivors, eliminated = _funnels(masks, order)
+        for k, local in enumerate(blocked):
+            funnels[local] = (
+                tuple((code, survivors[code][k]) for code in order),
+                {code: eliminated[code][k] for code in order},
+            )
     reasons = []
     for local, index in enumerate(indices.tolist()):
         person_id = int(side.ids[index])
-        own_code = next((code for code in own if masks[code][local].all()), None)
         if not len(partner_ids):
             reasons.append(UnmatchedReason(person_id, role, NO_CANDIDATES, {}))
-        elif own_code is not None:
-            reasons.append(UnmatchedReason(person_id, role, own_code, {}))
-        elif survivors[order[-1]][local] == 0:
-            funnel = tuple((code, survivors[code][local]) for code in order)
+        elif own_codes[local] is not None:
+            reasons.append(UnmatchedReason(person_id, role, own_codes[local], {}))
+        elif local in funnels:
+            funnel, eliminated_by = funnels[local]
             params = _person_details(pool, side, index)
             params.update(
                 blocking=next(code for code, alive in funnel if alive == 0),
                 funnel=funnel,
-                eliminated_by={code: eliminated[code][local] for code in order},
+                eliminated_by=eliminated_by,
                 candidates=len(partner_ids),
             )
             reasons.append(UnmatchedReason(person_id, role, NO_ELIGIBLE_PARTNER, params))
@@ -275,20 +310,16 @@ def _unmatched_block(pool, role, masks, scores, indices, partner_ok, partner_ids
 
 def explain_unmatched(pool, rules, scores, mentee_rows, mentor_cols):
     """Structured reasons for unmatched mentees (rows) and mentors (cols)."""
-    n_e, n_r = len(pool.mentees), len(pool.mentors)
-    all_e, all_r = np.arange(n_e), np.arange(n_r)
     mentees, mentors = [], []
     for start in range(0, len(mentee_rows), _CHUNK):
         rows = np.asarray(mentee_rows[start : start + _CHUNK], np.int64)
-        masks = violation_masks(pool, rules, rows, all_r)
         mentees += _unmatched_block(
-            pool, "mentee", masks, scores[rows], rows, rules.mentor_ok, pool.mentors.ids
+            pool, rules, "mentee", scores[rows], rows, rules.mentor_ok, pool.mentors.ids
         )
     for start in range(0, len(mentor_cols), _CHUNK):
         cols = np.asarray(mentor_cols[start : start + _CHUNK], np.int64)
-        masks = {code: m.T for code, m in violation_masks(pool, rules, all_e, cols).items()}
         mentors += _unmatched_block(
-            pool, "mentor", masks, scores[:, cols].T, cols, rules.mentee_ok, pool.mentees.ids
+            pool, rules, "mentor", scores[:, cols].T, cols, rules.mentee_ok, pool.mentees.ids
         )
     return mentees, mentors
 

@@ -353,7 +353,7 @@ def score_matrix(pool, rules):
     return ScoreMatrices(scores, expanded.matrix, solve_rows, owner)
 
 
-def score_candidates(pool, rules, k=8):
+def score_candidates(pool, rules, k=32):
     """Float32 scores (as in :class:`ScoreMatrices`) and, for the mentees to solve, their ``k``
     best proposable mentors as :class:`assignment.Candidates`: the input of
     :func:`assignment.priced_assignment`, without any capacity-expanded dense matrix."""

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from odoo.tests import BaseCase, tagged
 
 from odoo.addons.duo_matching import matching_engine as me
+from odoo.addons.duo_matching.matching_engine import assignment
 
 TUE_EVENING = me.slots_mask([("tue", "evening")])
 WEEKDAY_EVENINGS = me.slots_mask([(day, "evening") for day in ("mon", "tue", "wed", "thu")])
@@ -277,8 +278,15 @@ class TestMatchingSolvers(BaseCase):
         values, capacities, threshold = case
         values = np.array(values)
         totals = {}
+
+        def priced(values, capacities, threshold):
+            # k=1: almost every optimum needs the pricing rounds to add pairs back.
+            rows, cols, _rounds = assignment.priced_assignment(values, capacities, threshold, k=1)
+            return rows, cols
+
         for name, solver in (
             ("optimal", me.optimal_assignment),
+            ("priced", priced),
             ("greedy", me.greedy_assignment),
             ("brute", me.brute_force_assignment),
         ):
@@ -290,7 +298,84 @@ class TestMatchingSolvers(BaseCase):
                 self.assertTrue((values[rows, cols] > 0).all())
             totals[name] = me.assignment_total(values, rows, cols)
         self.assertAlmostEqual(totals["optimal"], totals["brute"], places=9)
+        self.assertAlmostEqual(totals["priced"], totals["brute"], places=9)
         self.assertGreaterEqual(totals["optimal"] + 1e-9, totals["greedy"])
+
+    def assertValidAssignment(self, values, capacities, threshold, rows, cols):
+        self.assertEqual(len(set(rows.tolist())), len(rows))
+        self.assertTrue((np.bincount(cols, minlength=len(capacities)) <= capacities).all())
+        if len(rows):
+            self.assertTrue((values[rows, cols] >= threshold).all())
+            self.assertTrue((values[rows, cols] > 0).all())
+
+    def test_priced_sparse_solver_equals_dense_on_wide_matrices(self):
+        """Column generation on k candidates per row reaches the dense optimum, ties included
+        (values on a coarse grid), with rows/columns that have no allowed pair at all."""
+        rng = np.random.default_rng(11)
+        rounds_seen = set()
+        for case in range(60):
+            n_rows, n_cols = int(rng.integers(1, 50)), int(rng.integers(1, 160))
+            grid = rng.choice([10, 1000])
+            values = np.round(rng.random((n_rows, n_cols)) * grid) / grid
+            values[rng.random(values.shape) < rng.random()] = -1.0
+            values[rng.random(n_rows) < 0.1] = 0.0
+            values = values.astype(rng.choice([np.float32, np.float64]))
+            capacities = rng.integers(0, 3, n_cols)
+            threshold = float(rng.choice([0.0, 0.3, 0.6]))
+            row_mask = rng.random(n_rows) < 0.9
+            dense = me.optimal_assignment(values, capacities, threshold, row_mask)
+            for k in (1, 3, 8):
+                rows, cols, rounds = assignment.priced_assignment(
+                    values, capacities, threshold, row_mask, k=k
+                )
+                rounds_seen.add(rounds)
+                self.assertValidAssignment(values, capacities, threshold, rows, cols)
+                self.assertTrue(row_mask[rows].all())
+                self.assertAlmostEqual(
+                    me.assignment_total(values, rows, cols),
+                    me.assignment_total(values, *dense),
+                    places=9,
+                    msg=f"case {case}, k={k}",
+                )
+        self.assertGreater(max(rounds_seen), 1)  # the pricing loop was exercised
+
+    def test_sparse_assignment_duals_certify_optimality(self):
+        rng = np.random.default_rng(5)
+        for _case in range(30):
+            n_rows, n_cols = int(rng.integers(1, 30)), int(rng.integers(1, 30))
+            mask = rng.random((n_rows, n_cols)) < 0.3
+            rows, cols = np.nonzero(mask)
+            values = np.round(rng.random(len(rows)), 2) + 0.01
+            capacities = rng.integers(0, 3, n_cols)
+            keep = capacities[cols] > 0
+            rows, cols, values = rows[keep], cols[keep], values[keep]
+            solution = assignment.sparse_assignment(rows, cols, values, n_rows, capacities)
+            tol = 1e-9
+            # Dual feasibility on every edge, prices and utilities non-negative.
+            self.assertTrue((values - solution.price[cols] <= solution.utility[rows] + tol).all())
+            self.assertTrue((solution.price >= -tol).all())
+            self.assertTrue((solution.utility >= -tol).all())
+            # Strong duality: primal total == sum of utilities + capacity-weighted prices.
+            chosen = {(r, c): v for r, c, v in zip(rows, cols, values, strict=True)}
+            total = sum(chosen[r, c] for r, c in zip(solution.rows, solution.cols, strict=True))
+            dual = solution.utility.sum() + (solution.price * capacities).sum()
+            self.assertAlmostEqual(total, dual, places=9)
+
+    def test_top_candidates_matches_a_full_sort(self):
+        rng = np.random.default_rng(2)
+        for _case in range(40):
+            n_rows, n_cols = int(rng.integers(1, 20)), int(rng.integers(1, 300))
+            block = (np.round(rng.random((n_rows, n_cols)) * 20) / 20).astype(np.float32)
+            block[rng.random(block.shape) < 0.5] = -1
+            k, threshold = int(rng.integers(1, 12)), float(rng.choice([0.0, 0.3]))
+            local, cols, values, bound = assignment.top_candidates(block, threshold, k)
+            for row in range(n_rows):
+                allowed = np.flatnonzero((block[row] >= threshold) & (block[row] > 0))
+                ranked = sorted(allowed.tolist(), key=lambda col: (-block[row, col], col))
+                self.assertEqual(cols[local == row].tolist(), ranked[:k])
+                np.testing.assert_array_equal(values[local == row], block[row, ranked[:k]])
+                left_out = block[row, ranked[k:]]
+                self.assertEqual(bound[row], left_out.max() if len(left_out) else -np.inf)
 
     @settings(max_examples=40, deadline=None)
     @given(st.integers(0, 10_000))
@@ -311,3 +396,39 @@ class TestMatchingSolvers(BaseCase):
         )
         for proposal in result.proposals:
             self.assertGreaterEqual(proposal.score, config.min_score - 1e-6)
+
+    def test_engine_equals_dense_solver_on_larger_pools(self):
+        """``match`` (sparse, priced) reaches the total of ``linear_sum_assignment`` on the
+        whole capacity-expanded matrix, with locked, excluded, several centres and few
+        candidates per mentee (so that pricing rounds are needed), and is deterministic."""
+        rng = random.Random(17)
+        for pool_size, k in ((60, 2), (120, 8)):
+            mentees = [random_profile(rng, i) for i in range(1, pool_size)]
+            mentors = [
+                random_profile(rng, 1000 + i, rng.randint(1, 2)) for i in range(pool_size - 20)
+            ]
+            config = me.MatchingConfig(min_score=0.25)
+            excluded = {(mentee.id, mentors[0].id) for mentee in mentees[:10]}
+            kwargs = {"locked": {(1, 1001)}, "excluded": excluded, "candidates_per_mentee": k}
+            result = me.match(mentees, mentors, config, **kwargs)
+            self.assertGreater(result.stats["solve_rounds"], 1)
+            pool = me.encode_pool(mentees, mentors, config)
+            index = {int(i): n for n, i in enumerate(pool.mentees.ids.tolist())}
+            col = {int(i): n for n, i in enumerate(pool.mentors.ids.tolist())}
+            forbidden = [(index[e], col[r], me.EXCLUDED_PAIR) for e, r in excluded]
+            rules = me.build_rules(pool, [(index[1], col[1001])], forbidden)
+            matrices = me.score_matrix(pool, rules)
+            dense_rows, dense_cols = assignment.solve_expanded(
+                matrices.expanded, matrices.solve_rows, matrices.owner
+            )
+            free = [p for p in result.proposals if not p.locked]
+            self.assertAlmostEqual(
+                sum(p.score for p in free),
+                me.assignment_total(matrices.scores, dense_rows, dense_cols),
+                places=4,
+            )
+            again = me.match(list(reversed(mentees)), mentors, config, **kwargs)
+            self.assertEqual(
+                [(p.mentee_id, p.mentor_id) for p in result.proposals],
+                [(p.mentee_id, p.mentor_id) for p in again.proposals],
+            )
