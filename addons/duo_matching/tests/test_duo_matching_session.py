@@ -154,6 +154,16 @@ class TestDuoMatchingSession(MatchingCommon):
         mentors = session.unmatched_ids.filtered(lambda u: u.role == "mentor")
         self.assertEqual(mentors.mentor_id, self.marc | self.nora)
         self.assertTrue(all(line.reason.startswith("No mentee speaks") for line in mentors))
+        # Staff reading in French get the sentence in French, built from the same data.
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["duo_mentoring", "duo_matching"], ["fr_FR"]
+        )
+        self.assertEqual(
+            line.with_context(lang="fr_FR").reason,
+            "Aucun mentor ne parle Tigrigna ou Français au niveau B1 avec un créneau "
+            "Mardi soir.",
+        )
 
     def test_access_per_centre(self):
         session = self.new_session()
