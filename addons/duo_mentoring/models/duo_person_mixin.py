@@ -222,7 +222,11 @@ class DuoPersonMixin(models.AbstractModel):
         records._sync_partner_lang()
         records._check_stage_gates()
         records.filtered(lambda p: p.stage_code == "ready").date_ready = now
-        records.filtered(lambda p: p.stage_code == "info_session" and p.email)._send_invitation()
+        if not self.env.context.get("duo_skip_invitation"):
+            # Website applications send their own confirmation, with the session dates.
+            records.filtered(
+                lambda p: p.stage_code == "info_session" and p.email
+            )._send_invitation()
         return records
 
     def write(self, vals):
