@@ -33,6 +33,8 @@
         "data/event_type_data.xml",
         "data/survey_data.xml",
         "data/duo_evaluation_data.xml",
+        "data/mail_template_application_data.xml",
+        "data/website_menu_data.xml",
         "report/duo_agreement_report.xml",
         "views/duo_centre_views.xml",
         "views/duo_config_views.xml",
@@ -51,6 +53,7 @@
         "views/duo_evaluation_report_views.xml",
         "views/duo_event_person_views.xml",
         "views/duo_event_menus.xml",
+        "views/website_application_templates.xml",
     ],
     "demo": [
         "demo/duo_centre_demo.xml",

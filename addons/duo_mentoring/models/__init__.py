@@ -20,6 +20,8 @@ from . import duo_meeting
 from . import duo_programme_activity
 from . import duo_cycle_report
 from . import res_config_settings
+from . import duo_website_submission
+from . import duo_website_application
 from . import event_type
 from . import event_event
 from . import event_registration

@@ -100,6 +100,10 @@ class DuoPersonMixin(models.AbstractModel):
     consent_date = fields.Datetime(tracking=True, copy=False)
     consent_version = fields.Char(string="Privacy notice version", copy=False)
     consent_channel = fields.Selection(CONSENT_CHANNELS, copy=False)
+    consent_ip = fields.Char(string="Consent IP address", copy=False,
+                             help="Address the consent came from (website applications).")
+    consent_lang = fields.Char(string="Consent language", copy=False,
+                               help="Language the privacy notice was shown in, e.g. nl_BE.")
     has_consent = fields.Boolean(compute="_compute_has_consent", search="_search_has_consent")
 
     # Eligibility

@@ -8,3 +8,4 @@ from . import test_duo_tour
 from . import test_duo_gdpr
 from . import test_duo_events
 from . import test_duo_events_tour
+from . import test_website_forms
