@@ -6,3 +6,4 @@ from . import test_duo_fiscal_certificate
 from . import test_duo_volunteers_access
 from . import test_duo_volunteers_tours
 from . import test_duo_volunteers_i18n
+from . import test_website_volunteer
