@@ -172,6 +172,14 @@ class TestDuoPeople(DuoCommon):
         self.assertEqual(as_manager.read(["nationality_id"])[0]["nationality_id"][0],
                          self.morocco.id)
 
+    def test_coordinator_registers_a_new_applicant(self):
+        mentee = self.env["duo.mentee"].with_user(self.user_coordinator_bxl).create({
+            "name": "Nadia Applicant", "email": "nadia.applicant@example.com",
+            "centre_id": self.centre_bxl.id,
+        })
+        self.assertEqual(mentee.partner_id.email, "nadia.applicant@example.com")
+        self.assertEqual(mentee.stage_code, "info_session")
+
     def test_plain_user_cannot_read_mentees(self):
         mentee = self.create_mentee()
         with self.assertRaises(AccessError):
