@@ -23,6 +23,7 @@ class DuoPersonMixin(models.AbstractModel):
         return ["birthdate", "gender", "commune_id", "cv", "cv_filename", "questionnaire_notes",
                 "education", "education_details", "interview_notes", "close_reason",
                 "eligibility_override_reason", "consent_version", "consent_channel",
+                "consent_ip", "consent_lang",
                 "tag_ids", "slot_ids", "sector_ids"]
 
     def _check_gdpr_rights(self):
