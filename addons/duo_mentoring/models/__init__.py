@@ -28,12 +28,6 @@ from . import event_registration
 from . import survey_survey
 from . import survey_question_answer
 from . import survey_user_input
-from . import duo_mentee_event
-from . import duo_mentor_event
-from . import duo_training_attendance_event
-from . import duo_training_module_event
-from . import duo_programme_activity_event
-from . import duo_pair_event
 from . import duo_followup
 from . import duo_evaluation_report
 from . import duo_evaluation_score_report

@@ -41,6 +41,20 @@ class DuoMentee(models.Model):
         string="Permit valid until", groups="duo_mentoring.group_duo_sensitive"
     )
 
+    # Sessions, evaluations and follow-ups of a mentee; the programme evaluation is sent when the
+    # intake is done (Ready to match).
+    event_registration_ids = fields.One2many(
+        "event.registration", "duo_mentee_id", string="Sessions",
+    )
+    evaluation_ids = fields.One2many(
+        "survey.user_input", "duo_mentee_id", string="Evaluations",
+        groups="duo_mentoring.group_duo_user",
+    )
+    followup_ids = fields.One2many(
+        "duo.followup", "mentee_id", string="Follow-ups", groups="duo_mentoring.group_duo_user",
+    )
+
+
     @api.depends("pair_ids.is_open")
     def _compute_pair_count(self):
         # One query for the whole batch, not one per mentee.
@@ -92,3 +106,15 @@ class DuoMentee(models.Model):
         if not spoken:
             problems.append(self.env._("speaks none of French, Dutch or English at B1 or more"))
         return problems
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "stage_id" in vals:
+            # The intake is done: the programme evaluation goes out (once per person).
+            ready = self.filtered(lambda p: p.stage_code == "ready")
+            if ready:
+                self.env["survey.user_input"]._duo_invite("programme", ready)
+        return result
+
+    def _duo_last_training_event(self):
+        return self.env["event.event"]

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 from psycopg2 import IntegrityError
 
@@ -28,6 +30,11 @@ NEXT_STAGES = {
     "ended": set(),
     "rejected": set(),
 }
+
+
+INTERVISION_REQUIRED = 2
+INTERVISION_EVERY_MONTHS = 2
+CLOSED_CODES = ("completed", "ended")
 
 
 class DuoPair(models.Model):
@@ -110,6 +117,20 @@ class DuoPair(models.Model):
         "This mentee already has an open duo.",
     )
 
+    # Intervisions of the mentor, the end-of-mentoring evaluation and the follow-ups.
+    intervision_count = fields.Integer(
+        compute="_compute_intervision", string="Intervisions attended",
+        help="Peer-exchange sessions the mentor attended during this mentoring period.",
+    )
+    intervision_behind = fields.Boolean(
+        compute="_compute_intervision", string="Intervisions behind",
+        help="With the sessions left (one every two months), the mentor can no longer attend "
+             "the two required during the mentoring period.",
+    )
+    evaluation_ids = fields.One2many("survey.user_input", "duo_pair_id", string="Evaluations")
+    followup_ids = fields.One2many("duo.followup", "pair_id", string="Follow-ups")
+
+
     # ------------------------------------------------------------------ computes
     @api.depends("mentee_id.name", "mentor_id.name")
     def _compute_name(self):
@@ -179,11 +200,16 @@ class DuoPair(models.Model):
         return pairs
 
     def write(self, vals):
+        stage_before = {}
         if "stage_id" in vals:
             new_stage = self.env["duo.pair.stage"].browse(vals["stage_id"])
             for pair in self:
                 pair._check_transition(new_stage)
-        return self._with_clear_integrity_errors(lambda: super(DuoPair, self).write(vals))
+            stage_before = {pair.id: pair.stage_code for pair in self}
+        result = self._with_clear_integrity_errors(lambda: super(DuoPair, self).write(vals))
+        if stage_before:
+            self._invite_end_evaluations(stage_before)
+        return result
 
     def _check_capacity_before_create(self, vals_list):
         """Refuse early, with a clear message, what the database would refuse anyway (its
@@ -482,3 +508,58 @@ class DuoPair(models.Model):
 
     def action_print_agreement(self):
         return self.env.ref("duo_mentoring.action_report_duo_agreement").report_action(self)
+
+    @api.depends("start_date", "end_date", "planned_end_date", "mentor_id", "stage_code")
+    def _compute_intervision(self):
+        today = fields.Date.context_today(self)
+        started = self.filtered("start_date")
+        dates_by_mentor = defaultdict(list)
+        if started:
+            # Counting only: the coordinator of a duo sees how many sessions its mentor
+            # attended, whoever organised them.
+            registrations_sudo = self.env["event.registration"].sudo().search([
+                ("duo_mentor_id", "in", started.mentor_id.ids),
+                ("event_id.duo_kind", "=", "intervision"),
+                ("state", "=", "done"),
+                ("event_id.date_begin", ">=", fields.Datetime.to_datetime(
+                    min(started.mapped("start_date")))),
+            ])
+            for registration in registrations_sudo:
+                dates_by_mentor[registration.duo_mentor_id.id].append(
+                    registration.event_id.date_begin.date()
+                )
+        for pair in self:
+            end = pair.end_date or pair.planned_end_date or today
+            count = sum(
+                1 for day in dates_by_mentor.get(pair.mentor_id.id, [])
+                if pair.start_date and pair.start_date <= day <= end
+            )
+            pair.intervision_count = count
+            behind = False
+            if pair.stage_code == "mentoring" and pair.start_date and count < INTERVISION_REQUIRED:
+                left = relativedelta(end, today) if end > today else relativedelta()
+                months_left = left.years * 12 + left.months
+                behind = count + months_left // INTERVISION_EVERY_MONTHS < INTERVISION_REQUIRED
+            pair.intervision_behind = behind
+
+    def _invite_end_evaluations(self, stage_before):
+        """A duo that closes sends the end-of-mentoring evaluation to both people."""
+        closed = self.filtered(
+            lambda p: p.stage_code in CLOSED_CODES and stage_before.get(p.id) not in CLOSED_CODES
+        )
+        Input = self.env["survey.user_input"]
+        for pair in closed:
+            Input._duo_invite("end", pair.mentee_id, pair=pair)
+            Input._duo_invite("end", pair.mentor_id, pair=pair)
+
+    @api.model
+    def _cron_duo_check_intervisions(self):
+        """Daily: the coordinator of a duo whose mentor falls behind on intervisions gets an
+        activity (once while it is open)."""
+        behind = self.search([("stage_code", "=", "mentoring")]).filtered("intervision_behind")
+        behind._schedule_activity_once(
+            "duo_mentoring.mail_activity_type_duo_intervision",
+            self.env._("The mentor can no longer attend the %s intervisions required during "
+                       "the mentoring: register them to the next session.",
+                       INTERVISION_REQUIRED),
+        )

@@ -24,3 +24,15 @@ class DuoProgrammeActivity(models.Model):
     description = fields.Html(translate=True)
     pair_ids = fields.Many2many("duo.pair", string="Duos")
     active = fields.Boolean(default=True)
+
+    # Programme activities happen in Odoo events (mock interview day, CV workshop, language
+    # session) or are resources to download (the accommodation guide).
+    event_id = fields.Many2one(
+        "event.event", string="Session", index="btree_not_null", ondelete="set null",
+        help="Duos whose mentee or mentor attends this session get the activity.",
+    )
+    attachment_ids = fields.Many2many(
+        "ir.attachment", "duo_programme_activity_attachment_rel", "activity_id",
+        "attachment_id", string="Documents",
+        help="Resources to download, e.g. the accommodation guide.",
+    )
