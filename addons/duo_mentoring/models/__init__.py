@@ -9,7 +9,6 @@ from . import duo_intake_stage
 from . import duo_pair_stage
 from . import duo_training_module
 from . import duo_person_mixin
-from . import duo_person_gdpr
 from . import duo_language_skill
 from . import duo_mentee
 from . import duo_mentor
