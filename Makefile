@@ -2,7 +2,7 @@
 PYTHON ?= python3
 DUO := $(PYTHON) bin/duo
 
-.PHONY: run reset test lint bench db-start db-stop help
+.PHONY: run reset test test-odoo lint bench db-start db-stop help
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -15,6 +15,9 @@ reset:  ## drop the local database; the next `make run` starts fresh
 
 test:  ## throw-away database, every test (tours included), ruff, pylint-odoo, compose check
 	$(DUO) test
+
+test-odoo:  ## Odoo's own event, website_event and survey tests with DUO installed (CI target)
+	$(DUO) test --odoo-suites
 
 lint:  ## ruff and pylint-odoo only
 	$(DUO) lint

@@ -58,6 +58,12 @@ class TestWebsiteVolunteer(DuoVolunteerFormCommon):
         self.assertEqual(mail.state, "outgoing")
         self.assertEqual(mail.subject, "Thank you for volunteering with DUO")
 
+    def test_volunteer_consent_speaks_of_volunteering(self):
+        page = self.url_open("/duo/apply/volunteer").text
+        self.assertIn("to organise volunteering", page)
+        self.assertNotIn("to run its mentoring programme", page)
+        self.assertIn("to run its mentoring programme", self.url_open("/duo/apply/mentee").text)
+
     def test_known_volunteer_is_not_duplicated(self):
         self._post("/duo/apply/volunteer", self._volunteer_data())
         volunteer = self._volunteers("marie.web@example.com")
