@@ -24,8 +24,6 @@ Everything stays on 127.0.0.1; the server and the database are removed at the en
 """
 
 import argparse
-import importlib.machinery
-import importlib.util
 import re
 import statistics
 import subprocess
@@ -33,42 +31,28 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
+import benchlib
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = benchlib.ROOT
 DB_NAME = "duo_bench_forms"
 MODULES = ["duo_mentoring"]
 BENCH_SUBJECT = "bench contact"
 PDF = b"%PDF-1.4\n" + b"1 0 obj << /Length 64 >> stream 0123456789abcdef endstream\n" * 330
 
 
-def load_launcher():
-    loader = importlib.machinery.SourceFileLoader("duo_launcher", str(ROOT / "bin" / "duo"))
-    spec = importlib.util.spec_from_loader("duo_launcher", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
-
 def prepare(launcher, conn, args):
     port = launcher.free_port()
-    config = launcher.write_runtime_config(
-        conn, name="odoo-bench-forms.conf", workers=args.workers, max_cron_threads=0,
-        http_port=port, gevent_port=launcher.free_port(), http_interface="127.0.0.1",
-        db_name=args.db, dbfilter=f"^{args.db}$", log_level="warn", proxy_mode="False",
+    config = benchlib.runtime_config(
+        launcher, conn, "odoo-bench-forms.conf", args.db, workers=args.workers,
+        http_port=port, http_interface="127.0.0.1", proxy_mode="False",
         limit_time_real=600, limit_time_cpu=300,
     )
-    print(f"creating database {args.db} with {', '.join(MODULES)} (no demo data)", flush=True)
-    launcher.drop_database(conn, args.db)
-    started = time.time()
-    res = subprocess.run(launcher.odoo_cmd(config, "-d", args.db, "-i", ",".join(MODULES),
-                                           "--stop-after-init", "--log-level=warn"),
-                         check=False, cwd=ROOT)
-    if res.returncode:
-        sys.exit("bench_application_forms: installing duo_mentoring failed (see above)")
-    print(f"  installed in {time.time() - started:.0f}s", flush=True)
+    seconds = benchlib.create_database(
+        launcher, conn, config, args.db, MODULES,
+        "bench_application_forms: installing duo_mentoring failed (see above)")
+    print(f"  installed in {seconds:.0f}s", flush=True)
     with launcher.pg_connect(conn, args.db) as cnx, cnx.cursor() as cr:
         cr.execute("""
             INSERT INTO ir_config_parameter (key, value, create_date, write_date)
@@ -206,14 +190,11 @@ def count_rows(launcher, conn, db):
     return mentees, contacts, cvs
 
 
-def p95(values):
-    return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
-
-
 def report(label, n, wall, latencies, failures):
     row = {
         "label": label, "n": n, "wall": wall, "rps": n / wall,
-        "p50": statistics.median(latencies), "p95": p95(latencies), "max": max(latencies),
+        "p50": statistics.median(latencies), "p95": benchlib.p95_interpolated(latencies),
+        "max": max(latencies),
         "failures": len(failures),
     }
     print(f"{label}: {n} POSTs in {wall:.1f}s = {row['rps']:.1f}/s; latency median "
@@ -233,7 +214,7 @@ def main():
     if not 1 <= args.applications <= 20000 or not 1 <= args.clients <= 100:
         sys.exit("bench_application_forms: at most 20,000 applications and 100 clients")
 
-    launcher = load_launcher()
+    launcher = benchlib.load_launcher()
     conn = launcher.db_options()
     config, port, ref = prepare(launcher, conn, args)
     server, base = start_server(launcher, config, args, port)

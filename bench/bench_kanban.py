@@ -29,28 +29,24 @@ builds it, including the fields the ``kanban_activity`` and ``many2many_tags`` w
 import argparse
 import ast
 import cProfile
-import importlib.machinery
-import importlib.util
 import io
 import json
 import pstats
 import random
 import statistics
-import subprocess
 import sys
 import time
 from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import benchlib
 from lxml import etree
 
 from odoo import SUPERUSER_ID, api
-from odoo.modules.registry import Registry
-from odoo.tools import config as odoo_config
 from odoo.tools.safe_eval import safe_eval
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = benchlib.ROOT
 DB_NAME = "duo_bench_kanban"
 MODULES = ["duo_mentoring", "crm"]
 SEED = 7
@@ -81,22 +77,10 @@ SCENARIOS = {
 # ---------------------------------------------------------------------------------------------
 # Set-up: the database, through the launcher's own configuration
 # ---------------------------------------------------------------------------------------------
-def load_launcher():
-    loader = importlib.machinery.SourceFileLoader("duo_launcher", str(ROOT / "bin" / "duo"))
-    spec = importlib.util.spec_from_loader("duo_launcher", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
-
 def runtime_config(launcher, args):
     conn = launcher.db_options()
     extra = {"addons_path": str(Path(args.addons).resolve())} if args.addons else {}
-    path = launcher.write_runtime_config(
-        conn, name="odoo-bench-kanban.conf", workers=0, max_cron_threads=0,
-        http_port=launcher.free_port(), gevent_port=launcher.free_port(),
-        db_name=args.db, dbfilter=f"^{args.db}$", log_level="warn", **extra,
-    )
+    path = benchlib.runtime_config(launcher, conn, "odoo-bench-kanban.conf", args.db, **extra)
     return conn, path
 
 
@@ -108,55 +92,26 @@ def setup_marker(args):
            f"{','.join(sorted(manifest['depends']))}"
 
 
-def database_ready(launcher, conn, args):
-    """True when the database has both modules installed and a finished population."""
-    try:
-        with launcher.pg_connect(conn, args.db) as cnx, cnx.cursor() as cr:
-            cr.execute("SELECT to_regclass('ir_module_module')")
-            if not cr.fetchone()[0]:
-                return False
-            cr.execute("SELECT count(*) FROM ir_module_module WHERE name = ANY(%s) "
-                       "AND state = 'installed'", [MODULES])
-            if cr.fetchone()[0] != len(MODULES):
-                return False
-            cr.execute("SELECT value FROM ir_config_parameter WHERE key = 'bench_kanban.done'")
-            row = cr.fetchone()
-            return row and row[0] == setup_marker(args)
-    except launcher.UserError:
-        return False
-
-
 def prepare_database(args, launcher, conn, config_path):
-    if args.reuse and database_ready(launcher, conn, args):
-        print(f"reusing database {args.db} ({setup_marker(args)})", flush=True)
+    marker = setup_marker(args)
+    if args.reuse and benchlib.database_ready(launcher, conn, args.db, "bench_kanban.done",
+                                              marker, MODULES):
+        print(f"reusing database {args.db} ({marker})", flush=True)
         return
-    print(f"creating database {args.db} with {', '.join(MODULES)} (no demo data)", flush=True)
-    launcher.drop_database(conn, args.db)
-    started = time.time()
-    res = subprocess.run(launcher.odoo_cmd(config_path, "-d", args.db, "-i", ",".join(MODULES),
-                                           "--stop-after-init", "--log-level=warn"),
-                         check=False, cwd=ROOT)
-    if res.returncode:
-        sys.exit(f"bench_kanban: installing {MODULES} in {args.db} failed (see above)")
-    print(f"  installed in {time.time() - started:.0f}s; populating", flush=True)
+    seconds = benchlib.create_database(
+        launcher, conn, config_path, args.db, MODULES,
+        f"bench_kanban: installing {MODULES} in {args.db} failed (see above)")
+    print(f"  installed in {seconds:.0f}s; populating", flush=True)
     run_phase("populate", args, config_path)
 
 
 def run_phase(phase, args, config_path):
-    cmd = [sys.executable, __file__, "--phase", phase, "--config", str(config_path),
-           "--db", args.db, "--records", str(args.records), "--repeat", str(args.repeat)]
+    options = ["--records", str(args.records), "--repeat", str(args.repeat)]
     if args.addons:
-        cmd += ["--addons", args.addons]
+        options += ["--addons", args.addons]
     if args.profile:
-        cmd.append("--profile")
-    res = subprocess.run(cmd, check=False, cwd=ROOT)
-    if res.returncode:
-        sys.exit(f"bench_kanban: phase {phase} failed (see above)")
-
-
-def open_registry(args):
-    odoo_config.parse_config(["-c", args.config, "-d", args.db, "--log-level=warn"])
-    return Registry(args.db)
+        options.append("--profile")
+    benchlib.run_phase(__file__, "bench_kanban", phase, config_path, args.db, options)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -337,7 +292,7 @@ def make_activities(env, rng, records, users, share=0.1):
 
 
 def phase_populate(args):
-    registry = open_registry(args)
+    registry = benchlib.open_registry(args.config, args.db)
     rng = random.Random(SEED)
     started = time.time()
     with registry.cursor() as cr:
@@ -444,20 +399,15 @@ def one_call(registry, uid, model, plan, cold):
     return rpc1, queries1, rpc2, queries2, cards, total, len(result["groups"])
 
 
-def p95(values):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
 def summarize(runs):
     wrg = [r[0] * 1000 for r in runs]
     both = [(r[0] + r[2]) * 1000 for r in runs]
     return {
-        "median": statistics.median(wrg), "p95": p95(wrg),
+        "median": statistics.median(wrg), "p95": benchlib.p95(wrg),
         "queries": statistics.median(r[1] for r in runs),
         "pb_median": statistics.median(r[2] * 1000 for r in runs),
         "pb_queries": statistics.median(r[3] for r in runs),
-        "open_median": statistics.median(both), "open_p95": p95(both),
+        "open_median": statistics.median(both), "open_p95": benchlib.p95(both),
         "cards": runs[0][4], "records": runs[0][5], "columns": runs[0][6],
     }
 
@@ -546,7 +496,7 @@ def profile_duo(registry, uid, plan):
 
 
 def phase_measure(args):
-    registry = open_registry(args)
+    registry = benchlib.open_registry(args.config, args.db)
     users = bench_users(registry)
     plans = plans_for(registry, users)
     print("read specifications (from each kanban arch, as user):")
@@ -582,14 +532,13 @@ def main(argv=None):
                         help="also print a cProfile of the warm duo call")
     parser.add_argument("--addons", help="add-ons folder to measure instead of the clone's "
                         "addons/ (e.g. a `git archive` of a commit)")
-    parser.add_argument("--phase", choices=["populate", "measure"], help=argparse.SUPPRESS)
-    parser.add_argument("--config", help=argparse.SUPPRESS)
+    benchlib.add_phase_options(parser)
     args = parser.parse_args(argv)
     if args.phase == "populate":
         return phase_populate(args)
     if args.phase == "measure":
         return phase_measure(args)
-    launcher = load_launcher()
+    launcher = benchlib.load_launcher()
     try:
         conn, config_path = runtime_config(launcher, args)
         prepare_database(args, launcher, conn, config_path)

@@ -16,23 +16,17 @@ Usage: python3 bench/bench_matching_session.py [--reuse] [--size 500] [--repeat 
 """
 
 import argparse
-import importlib.machinery
-import importlib.util
 import random
 import statistics
-import subprocess
 import sys
 import time
 from datetime import date
-from pathlib import Path
 
+import benchlib
 from dateutil.relativedelta import relativedelta
 
 from odoo import SUPERUSER_ID, Command, api, fields
-from odoo.modules.registry import Registry
-from odoo.tools import config as odoo_config
 
-ROOT = Path(__file__).resolve().parent.parent
 DB_NAME = "duo_bench_matching"
 MODULES = ["duo_matching"]
 SEED = 7
@@ -40,41 +34,13 @@ CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": 
            "mail_create_nosubscribe": True}
 
 
-def load_launcher():
-    loader = importlib.machinery.SourceFileLoader("duo_launcher", str(ROOT / "bin" / "duo"))
-    spec = importlib.util.spec_from_loader("duo_launcher", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
-
 def marker(args):
     return f"{args.size} x {args.size}, seed {SEED}"
 
 
-def database_ready(launcher, conn, args):
-    try:
-        with launcher.pg_connect(conn, args.db) as cnx, cnx.cursor() as cr:
-            cr.execute("SELECT to_regclass('ir_config_parameter')")
-            if not cr.fetchone()[0]:
-                return False
-            cr.execute("SELECT value FROM ir_config_parameter WHERE key = 'bench_matching.done'")
-            row = cr.fetchone()
-            return bool(row and row[0] == marker(args))
-    except launcher.UserError:
-        return False
-
-
 def run_phase(phase, args, config_path):
-    cmd = [sys.executable, __file__, "--phase", phase, "--config", str(config_path),
-           "--db", args.db, "--size", str(args.size), "--repeat", str(args.repeat)]
-    if subprocess.run(cmd, check=False, cwd=ROOT).returncode:
-        sys.exit(f"bench_matching_session: phase {phase} failed (see above)")
-
-
-def open_registry(args):
-    odoo_config.parse_config(["-c", args.config, "-d", args.db, "--log-level=warn"])
-    return Registry(args.db)
+    benchlib.run_phase(__file__, "bench_matching_session", phase, config_path, args.db,
+                       ["--size", str(args.size), "--repeat", str(args.repeat)])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -106,7 +72,7 @@ def person_vals(env, rng, centre, refs, index, role):
 
 
 def phase_populate(args):
-    registry = open_registry(args)
+    registry = benchlib.open_registry(args.config, args.db)
     rng = random.Random(SEED)
     started = time.time()
     with registry.cursor() as cr:
@@ -210,7 +176,7 @@ def split(env, user):
 
 
 def phase_measure(args):
-    registry = open_registry(args)
+    registry = benchlib.open_registry(args.config, args.db)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         user = matching_user(env)
@@ -240,32 +206,24 @@ def main(argv=None):
     parser.add_argument("--size", type=int, default=500, help="mentees and mentors (500)")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs (5)")
     parser.add_argument("--db", default=DB_NAME, help=f"database name ({DB_NAME})")
-    parser.add_argument("--phase", choices=["populate", "measure"], help=argparse.SUPPRESS)
-    parser.add_argument("--config", help=argparse.SUPPRESS)
+    benchlib.add_phase_options(parser)
     args = parser.parse_args(argv)
     if args.phase == "populate":
         return phase_populate(args)
     if args.phase == "measure":
         return phase_measure(args)
-    launcher = load_launcher()
+    launcher = benchlib.load_launcher()
     try:
         conn = launcher.db_options()
-        config_path = launcher.write_runtime_config(
-            conn, name="odoo-bench-matching.conf", workers=0, max_cron_threads=0,
-            http_port=launcher.free_port(), gevent_port=launcher.free_port(),
-            db_name=args.db, dbfilter=f"^{args.db}$", log_level="warn",
-        )
-        if args.reuse and database_ready(launcher, conn, args):
+        config_path = benchlib.runtime_config(launcher, conn, "odoo-bench-matching.conf",
+                                              args.db)
+        if args.reuse and benchlib.database_ready(launcher, conn, args.db,
+                                                  "bench_matching.done", marker(args)):
             print(f"reusing database {args.db} ({marker(args)})", flush=True)
         else:
-            print(f"creating database {args.db} with {', '.join(MODULES)} (no demo data)",
-                  flush=True)
-            launcher.drop_database(conn, args.db)
-            res = subprocess.run(launcher.odoo_cmd(
-                config_path, "-d", args.db, "-i", ",".join(MODULES), "--stop-after-init",
-                "--log-level=warn"), check=False, cwd=ROOT)
-            if res.returncode:
-                sys.exit("bench_matching_session: installing duo_matching failed (see above)")
+            benchlib.create_database(
+                launcher, conn, config_path, args.db, MODULES,
+                "bench_matching_session: installing duo_matching failed (see above)")
             run_phase("populate", args, config_path)
     except launcher.UserError as exc:
         sys.exit(f"bench_matching_session: {exc}")
