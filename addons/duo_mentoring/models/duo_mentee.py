@@ -107,14 +107,5 @@ class DuoMentee(models.Model):
             problems.append(self.env._("speaks none of French, Dutch or English at B1 or more"))
         return problems
 
-    def write(self, vals):
-        result = super().write(vals)
-        if "stage_id" in vals:
-            # The intake is done: the programme evaluation goes out (once per person).
-            ready = self.filtered(lambda p: p.stage_code == "ready")
-            if ready:
-                self.env["survey.user_input"]._duo_invite("programme", ready)
-        return result
-
     def _duo_last_training_event(self):
         return self.env["event.event"]

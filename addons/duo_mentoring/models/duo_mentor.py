@@ -115,15 +115,6 @@ class DuoMentor(models.Model):
                 ))
             mentor.training_next_sessions = "\n".join(lines) or False
 
-    def write(self, vals):
-        result = super().write(vals)
-        if "stage_id" in vals:
-            # The intake is done: the programme evaluation goes out (once per person).
-            ready = self.filtered(lambda p: p.stage_code == "ready")
-            if ready:
-                self.env["survey.user_input"]._duo_invite("programme", ready)
-        return result
-
     def _duo_last_training_event(self):
         self.ensure_one()
         attended = self.event_registration_ids.filtered(

@@ -253,6 +253,10 @@ class DuoPersonMixin(models.AbstractModel):
             ready = self.filtered(lambda p: p.stage_code == "ready" and not p.date_ready)
             if ready:
                 ready.date_ready = fields.Datetime.now()
+            # The intake is done: the programme evaluation goes out (once per person).
+            now_ready = self.filtered(lambda p: p.stage_code == "ready")
+            if now_ready:
+                self.env["survey.user_input"]._duo_invite("programme", now_ready)
         return result
 
     # ------------------------------------------------------------------ stage gates
