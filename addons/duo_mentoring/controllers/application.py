@@ -173,6 +173,7 @@ class DuoApplicationForm(http.Controller):
         }
 
     def _duo_privacy_version(self):
+        # sudo: visitors cannot read system parameters; only this public version is used.
         return request.env["ir.config_parameter"].sudo().get_param(
             "duo_mentoring.privacy_notice_version", "2026-01"
         )
@@ -326,6 +327,8 @@ class DuoApplicationForm(http.Controller):
 
     def _duo_person_vals(self, form, values, errors, role):
         """Profile shared by mentees and mentors. The centre follows the commune."""
+        # sudo: the anonymous visitor validates against reference data it cannot read
+        # (communes, centres, sectors, slots, stages); only ids go into the record.
         env = request.env
         communes_sudo = env["duo.commune"].sudo()
         commune_id = to_int(form.get("commune_id"))
@@ -462,6 +465,8 @@ class DuoMentoringApplication(DuoApplicationForm):
         }
 
     def _duo_person_known(self, model, partners_sudo):
+        # sudo: visitors cannot read people; the answer only routes the application and is
+        # never shown (the thank-you page is the same either way).
         return request.env[model].sudo().search([
             ("partner_id", "in", partners_sudo.ids), ("stage_id.is_closed", "=", False),
         ], limit=1)

@@ -34,6 +34,8 @@ class DuoWebsiteSubmission(models.Model):
         except ValueError:
             return DEFAULT_RATE_LIMIT
 
+    # sudo below: this log is written and read for anonymous visitors by the forms only; no
+    # user reads it through the interface.
     @api.model
     def _is_over_limit(self, ip):
         limit = self._rate_limit()

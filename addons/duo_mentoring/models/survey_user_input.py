@@ -78,6 +78,8 @@ class SurveyUserInput(models.Model):
         domain = [("duo_evaluation", "=", kind), (field, "in", people.ids)]
         if pair:
             domain.append(("duo_pair_id", "=", pair.id))
+        # sudo: invitations go out from crons and stage changes whatever the user's survey
+        # rights; only DUO evaluation answers of these people are read or created.
         already = self.sudo().search(domain)[field]
         answers_sudo = self.sudo().browse()
         for person in people - already:
@@ -100,6 +102,7 @@ class SurveyUserInput(models.Model):
         template = self.env.ref(template_xmlid, raise_if_not_found=False)
         if not template:
             return
+        # sudo: the sender may lack survey rights; the template only reads this answer.
         for answer in self:
             template.sudo().send_mail(answer.id, email_layout_xmlid="mail.mail_notification_light")
         self.sudo().duo_sent_date = fields.Datetime.now()

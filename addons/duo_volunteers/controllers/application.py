@@ -36,6 +36,8 @@ class DuoVolunteerApplication(DuoApplicationForm):
         }
 
     def _duo_volunteer_vals(self, form, values, errors):
+        # sudo: the anonymous visitor validates against reference data it cannot read
+        # (centres, kinds of help, slots, languages, the first stage); only ids are kept.
         env = request.env
         centres_sudo = env["duo.centre"].sudo().search([])
         centre_id = to_int(form.get("centre_id"))
