@@ -141,7 +141,13 @@ def explain_pairs(pool, scores, rows, cols, locked_flags, violations):
         runner_total[has_runner], _raw = _pair_scores(
             pool, weights, rows[has_runner], runner[has_runner]
         )
-    raw_lists = {name: raw[name].tolist() for name in CRITERIA}
+    # Columns first (NumPy float64 products round exactly as Python's), then one pass that
+    # only assembles the records.
+    weight_list = [weights[name] for name in CRITERIA]
+    score_columns = [raw[name].tolist() for name in CRITERIA]
+    contribution_columns = [
+        (weights[name] * np.asarray(raw[name], np.float64)).tolist() for name in CRITERIA
+    ]
     distances = raw["distance_km"].tolist()
     gaps = (total - runner_total).tolist()
     runner_ids = np.where(has_runner, mr.ids[np.maximum(runner, 0)], -1).tolist()
@@ -149,24 +155,33 @@ def explain_pairs(pool, scores, rows, cols, locked_flags, violations):
     shared_slots = (me.slots[rows] & mr.slots[cols]).tolist()
     languages = _shared_languages(pool, rows, cols)
     sectors = _sector_matches(pool, raw["sector"], rows, cols)
+    locked_list = np.asarray(locked_flags, bool).tolist()
+    mentees = [me.profiles[row] for row in rows.tolist()]
+    mentors = [mr.profiles[col] for col in cols.tolist()]
     explanations = []
-    for k, (row, col) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
-        mentee, mentor = me.profiles[row], mr.profiles[col]
+    for k, (mentee, mentor, pair_scores, pair_contributions) in enumerate(
+        zip(
+            mentees,
+            mentors,
+            zip(*score_columns, strict=True),
+            zip(*contribution_columns, strict=True),
+            strict=True,
+        )
+    ):
         criteria = {
-            name: {
-                "score": raw_lists[name][k],
-                "weight": weights[name],
-                "contribution": weights[name] * raw_lists[name][k],
-            }
-            for name in CRITERIA
+            name: {"score": score, "weight": weight, "contribution": contribution}
+            for name, score, weight, contribution in zip(
+                CRITERIA, pair_scores, weight_list, pair_contributions, strict=True
+            )
         }
         runner_id = runner_ids[k] if runner_ids[k] >= 0 else None
+        distance = distances[k]
         explanations.append(
             PairExplanation(
                 mentee_id=mentee.id,
                 mentor_id=mentor.id,
-                score=sum(item["contribution"] for item in criteria.values()),
-                locked=bool(locked_flags[k]),
+                score=sum(pair_contributions),
+                locked=locked_list[k],
                 criteria=criteria,
                 shared_languages=languages[k],
                 shared_slots=slot_labels(shared_slots[k]),
@@ -175,8 +190,12 @@ def explain_pairs(pool, scores, rows, cols, locked_flags, violations):
                 ),
                 shared_interest_tags=tuple(sorted(mentee.interest_tags & mentor.interest_tags)),
                 sector_match=sectors[k],
-                distance_km=None if distances[k] != distances[k] else distances[k],
-                preferences_met=_preferences_met(mentee, mentor),
+                distance_km=None if distance != distance else distance,
+                preferences_met=(
+                    _preferences_met(mentee, mentor)
+                    if mentee.preferences or mentor.preferences
+                    else ()
+                ),
                 runner_up_mentor_id=runner_id,
                 runner_up_score=runner_scores[k] if runner_id is not None else None,
                 score_gap=gaps[k] if runner_id is not None else None,

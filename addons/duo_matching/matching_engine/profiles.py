@@ -173,20 +173,35 @@ class Vocabulary:
             index[key] = len(index)
 
     def learn(self, profiles):
-        for person in profiles:
-            for code in person.languages:
-                self._add(self.languages, code)
-            for tag in person.personality_tags:
-                self._add(self.personality, tag)
-            for tag in person.interest_tags:
-                self._add(self.interests, tag)
-            self._add(self.sections, section_key(person))
-            self._add(self.divisions, person.sector)
-            for key, value in person.attributes.items():
-                self._add(self.attribute_values, (key, value))
-            for key, values in person.preferences.items():
-                for value in values:
-                    self._add(self.attribute_values, (key, value))
+        # One flattened pass per vocabulary; dict.fromkeys keeps first-seen order, exactly as
+        # adding the values person by person would.
+        people = list(profiles)
+
+        def extend(index, keys):
+            for key in dict.fromkeys(keys):
+                if key is not None and key not in index:
+                    index[key] = len(index)
+
+        extend(self.languages, (code for person in people for code in person.languages))
+        extend(self.personality, (tag for person in people for tag in person.personality_tags))
+        extend(self.interests, (tag for person in people for tag in person.interest_tags))
+        extend(self.sections, map(section_key, people))
+        extend(self.divisions, (person.sector for person in people))
+        extend(
+            self.attribute_values,
+            (
+                pair
+                for person in people
+                for pair in (
+                    *person.attributes.items(),
+                    *(
+                        (key, value)
+                        for key, values in person.preferences.items()
+                        for value in values
+                    ),
+                )
+            ),
+        )
 
 
 @dataclass
@@ -235,10 +250,14 @@ class EncodedPool:
 
 
 def _onehot(rows, width):
+    """float32 one-hot matrix from per-row column lists, filled in one fancy assignment."""
     out = np.zeros((len(rows), width), dtype=np.float32)
-    for i, cols in enumerate(rows):
-        if cols:
-            out[i, list(cols)] = 1.0
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    if lengths.any():
+        cols = np.fromiter(
+            (col for cols in rows for col in cols), dtype=np.int64, count=int(lengths.sum())
+        )
+        out[np.repeat(np.arange(len(rows)), lengths), cols] = 1.0
     return out
 
 
@@ -249,37 +268,62 @@ def _check_unique_ids(profiles, role):
 
 
 def _encode_side(profiles, vocab, config, origin):
-    """Arrays of one side; ``origin`` (lat, lon) centres the local km projection."""
+    """Arrays of one side; ``origin`` (lat, lon) centres the local km projection.
+
+    Every per-person value is gathered in one flattened pass and written with NumPy fancy
+    indexing: no per-person NumPy call.
+    """
     people = tuple(sorted(profiles, key=lambda person: person.id))
     n = len(people)
-    lang_levels = np.zeros((n, len(vocab.languages)), dtype=np.int8)
-    attributes = np.zeros((n, len(vocab.attribute_values)), dtype=np.float32)
-    preferences = np.zeros_like(attributes)
-    n_preferences = np.zeros(n, dtype=np.float32)
-    xy_km = np.zeros((n, 2), dtype=np.float64)
-    has_coords = np.zeros(n, dtype=bool)
     earth_km = 6371.0088
     lat0, lon0 = origin
-    for i, person in enumerate(people):
-        for code, level in person.languages.items():
-            lang_levels[i, vocab.languages[code]] = cefr_level(level)
-        for key, value in person.attributes.items():
-            attributes[i, vocab.attribute_values[(key, value)]] = 1.0
-        for key, values in person.preferences.items():
-            values = set(values)
-            if values:
-                n_preferences[i] += 1
-                for value in values:
-                    preferences[i, vocab.attribute_values[(key, value)]] = 1.0
-        if person.lat is not None and person.lon is not None:
-            has_coords[i] = True
-            # Equirectangular projection: exact enough at the scale of a region (<~200 km)
-            # and lets distances be computed in float32 around a local origin.
-            xy_km[i, 0] = np.radians(person.lon - lon0) * earth_km * np.cos(np.radians(lat0))
-            xy_km[i, 1] = np.radians(person.lat - lat0) * earth_km
+
+    languages = vocab.languages
+    lang_counts = [len(person.languages) for person in people]
+    lang_cols = [languages[code] for person in people for code in person.languages]
+    lang_values = [cefr_level(level) for person in people for level in person.languages.values()]
+    lang_levels = np.zeros((n, len(languages)), dtype=np.int8)
+    if lang_cols:
+        lang_levels[np.repeat(np.arange(n), lang_counts), lang_cols] = lang_values
+
+    attribute_values = vocab.attribute_values
+    attributes = _onehot(
+        [[attribute_values[item] for item in person.attributes.items()] for person in people],
+        len(attribute_values),
+    )
+    stated = [[set(values) for values in person.preferences.values()] for person in people]
+    preferences = _onehot(
+        [
+            [
+                attribute_values[(key, value)]
+                for key, values in zip(person.preferences, sets, strict=True)
+                for value in values
+            ]
+            for person, sets in zip(people, stated, strict=True)
+        ],
+        len(attribute_values),
+    )
+    n_preferences = np.array(
+        [sum(1 for values in sets if values) for sets in stated], dtype=np.float32
+    )
+
+    has_coords = np.array(
+        [person.lat is not None and person.lon is not None for person in people], dtype=bool
+    )
+    located = [person for person in people if person.lat is not None and person.lon is not None]
+    xy_km = np.zeros((n, 2), dtype=np.float64)
+    if located:
+        # Equirectangular projection: exact enough at the scale of a region (<~200 km)
+        # and lets distances be computed in float32 around a local origin.
+        lat = np.array([person.lat for person in located], dtype=np.float64)
+        lon = np.array([person.lon for person in located], dtype=np.float64)
+        xy_km[has_coords, 0] = np.radians(lon - lon0) * earth_km * np.cos(np.radians(lat0))
+        xy_km[has_coords, 1] = np.radians(lat - lat0) * earth_km
     factor_of_level = np.array(
         [config.language_factor(level) for level in range(LEVEL_NATIVE + 1)], dtype=np.float32
     )
+    slots = np.array([int(person.slots) & ALL_SLOTS for person in people], dtype=np.int64)
+    slot_onehot = ((slots[:, None] >> np.arange(N_SLOTS)) & 1).astype(np.float32)
     return EncodedSide(
         profiles=people,
         ids=np.array([person.id for person in people], dtype=np.int64),
@@ -289,12 +333,10 @@ def _encode_side(profiles, vocab, config, origin):
             dtype=np.int64,
         ),
         capacity=np.array([max(int(person.capacity), 0) for person in people], dtype=np.int64),
-        slots=np.array([int(person.slots) & ALL_SLOTS for person in people], dtype=np.int64),
+        slots=slots,
         lang_levels=lang_levels,
         lang_factor=factor_of_level[np.clip(lang_levels, 0, LEVEL_NATIVE)],
-        slot_onehot=_onehot(
-            [[b for b in range(N_SLOTS) if person.slots >> b & 1] for person in people], N_SLOTS
-        ),
+        slot_onehot=slot_onehot.reshape(n, N_SLOTS),
         personality=_onehot(
             [[vocab.personality[t] for t in person.personality_tags] for person in people],
             len(vocab.personality),
