@@ -6,7 +6,7 @@ from psycopg2 import IntegrityError
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .duo_pair_stage import OPEN_PAIR_CODES
+from .duo_pair_stage import ENDED_PAIR_CODES, OPEN_PAIR_CODES
 from .duo_person_mixin import installed_lang
 
 ANSWERS = [("pending", "Waiting"), ("accepted", "Accepted"), ("rejected", "Rejected")]
@@ -30,11 +30,8 @@ NEXT_STAGES = {
     "ended": set(),
     "rejected": set(),
 }
-
-
 INTERVISION_REQUIRED = 2
 INTERVISION_EVERY_MONTHS = 2
-CLOSED_CODES = ("completed", "ended")
 
 
 class DuoPair(models.Model):
@@ -545,7 +542,8 @@ class DuoPair(models.Model):
     def _invite_end_evaluations(self, stage_before):
         """A duo that closes sends the end-of-mentoring evaluation to both people."""
         closed = self.filtered(
-            lambda p: p.stage_code in CLOSED_CODES and stage_before.get(p.id) not in CLOSED_CODES
+            lambda p: p.stage_code in ENDED_PAIR_CODES
+            and stage_before.get(p.id) not in ENDED_PAIR_CODES
         )
         Input = self.env["survey.user_input"]
         for pair in closed:

@@ -11,6 +11,8 @@ PAIR_STAGE_CODES = [
     ("rejected", "Rejected"),
 ]
 OPEN_PAIR_CODES = ("proposed", "first_meeting", "approved", "agreement", "mentoring")
+# Duos that ran their course (not rejected at the first meeting): they get the end evaluation.
+ENDED_PAIR_CODES = ("completed", "ended")
 
 
 class DuoPairStage(models.Model):
