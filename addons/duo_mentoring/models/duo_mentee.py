@@ -41,19 +41,6 @@ class DuoMentee(models.Model):
         string="Permit valid until", groups="duo_mentoring.group_duo_sensitive"
     )
 
-    # Sessions, evaluations and follow-ups of a mentee; the programme evaluation is sent when the
-    # intake is done (Ready to match).
-    event_registration_ids = fields.One2many(
-        "event.registration", "duo_mentee_id", string="Sessions",
-    )
-    evaluation_ids = fields.One2many(
-        "survey.user_input", "duo_mentee_id", string="Evaluations",
-        groups="duo_mentoring.group_duo_user",
-    )
-    followup_ids = fields.One2many(
-        "duo.followup", "mentee_id", string="Follow-ups", groups="duo_mentoring.group_duo_user",
-    )
-
 
     @api.depends("pair_ids.is_open")
     def _compute_pair_count(self):
@@ -106,6 +93,3 @@ class DuoMentee(models.Model):
         if not spoken:
             problems.append(self.env._("speaks none of French, Dutch or English at B1 or more"))
         return problems
-
-    def _duo_last_training_event(self):
-        return self.env["event.event"]

@@ -1,13 +1,10 @@
-from collections import defaultdict
-
 from dateutil.relativedelta import relativedelta
 from psycopg2 import IntegrityError
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .duo_pair_stage import ENDED_PAIR_CODES, OPEN_PAIR_CODES
-from .duo_person_mixin import installed_lang
+from ..tools import installed_lang
 
 ANSWERS = [("pending", "Waiting"), ("accepted", "Accepted"), ("rejected", "Rejected")]
 OUTCOMES = [
@@ -30,8 +27,6 @@ NEXT_STAGES = {
     "ended": set(),
     "rejected": set(),
 }
-INTERVISION_REQUIRED = 2
-INTERVISION_EVERY_MONTHS = 2
 
 
 class DuoPair(models.Model):
@@ -102,10 +97,6 @@ class DuoPair(models.Model):
     meeting_ids = fields.One2many("duo.meeting", "pair_id", string="Meetings")
     meeting_count = fields.Integer(compute="_compute_meeting_stats", store=True)
     last_meeting_date = fields.Date(compute="_compute_meeting_stats", store=True)
-    programme_activity_ids = fields.Many2many(
-        "duo.programme.activity", string="Programme activities",
-        help="Workshops and resources the duo took part in.",
-    )
 
     # The database, not only the UI, refuses a second open duo for a mentee: two staff
     # confirming at once cannot both succeed.
@@ -113,19 +104,6 @@ class DuoPair(models.Model):
         "(mentee_id) WHERE is_open",
         "This mentee already has an open duo.",
     )
-
-    # Intervisions of the mentor, the end-of-mentoring evaluation and the follow-ups.
-    intervision_count = fields.Integer(
-        compute="_compute_intervision", string="Intervisions attended",
-        help="Peer-exchange sessions the mentor attended during this mentoring period.",
-    )
-    intervision_behind = fields.Boolean(
-        compute="_compute_intervision", string="Intervisions behind",
-        help="With the sessions left (one every two months), the mentor can no longer attend "
-             "the two required during the mentoring period.",
-    )
-    evaluation_ids = fields.One2many("survey.user_input", "duo_pair_id", string="Evaluations")
-    followup_ids = fields.One2many("duo.followup", "pair_id", string="Follow-ups")
 
 
     # ------------------------------------------------------------------ computes
@@ -142,7 +120,8 @@ class DuoPair(models.Model):
     @api.depends("stage_id.is_closed", "stage_id")
     def _compute_is_open(self):
         for pair in self:
-            pair.is_open = bool(pair.stage_id) and pair.stage_code in OPEN_PAIR_CODES
+            # The stage's own flag decides: staff may add or rename stages.
+            pair.is_open = bool(pair.stage_id) and not pair.stage_id.is_closed
 
     @api.depends("start_date")
     def _compute_planned_end_date(self):
@@ -205,18 +184,21 @@ class DuoPair(models.Model):
             stage_before = {pair.id: pair.stage_code for pair in self}
         result = self._with_clear_integrity_errors(lambda: super(DuoPair, self).write(vals))
         if stage_before:
-            self._invite_end_evaluations(stage_before)
+            self._on_stage_changed(stage_before)
         return result
+
+    def _on_stage_changed(self, stage_before):
+        """Hook called after duos moved stage; ``stage_before`` maps a duo's id to its former
+        stage code. Satellites react here through ``super()`` (evaluations, portal access)."""
 
     def _check_capacity_before_create(self, vals_list):
         """Refuse early, with a clear message, what the database would refuse anyway (its
         constraints remain the guarantee when two people confirm at the same moment)."""
-        open_codes = set(OPEN_PAIR_CODES)
         default_stage = self.default_get(["stage_id"]).get("stage_id")
         stages = self.env["duo.pair.stage"].browse(
             {vals.get("stage_id", default_stage) for vals in vals_list} - {None, False}
         )
-        open_stage_ids = set(stages.filtered(lambda s: s.code in open_codes).ids)
+        open_stage_ids = set(stages.filtered(lambda s: not s.is_closed).ids)
         new_open = [vals for vals in vals_list
                     if vals.get("stage_id", default_stage) in open_stage_ids]
         if not new_open:
@@ -505,59 +487,3 @@ class DuoPair(models.Model):
 
     def action_print_agreement(self):
         return self.env.ref("duo_mentoring.action_report_duo_agreement").report_action(self)
-
-    @api.depends("start_date", "end_date", "planned_end_date", "mentor_id", "stage_code")
-    def _compute_intervision(self):
-        today = fields.Date.context_today(self)
-        started = self.filtered("start_date")
-        dates_by_mentor = defaultdict(list)
-        if started:
-            # Counting only: the coordinator of a duo sees how many sessions its mentor
-            # attended, whoever organised them.
-            registrations_sudo = self.env["event.registration"].sudo().search([
-                ("duo_mentor_id", "in", started.mentor_id.ids),
-                ("event_id.duo_kind", "=", "intervision"),
-                ("state", "=", "done"),
-                ("event_id.date_begin", ">=", fields.Datetime.to_datetime(
-                    min(started.mapped("start_date")))),
-            ])
-            for registration in registrations_sudo:
-                dates_by_mentor[registration.duo_mentor_id.id].append(
-                    registration.event_id.date_begin.date()
-                )
-        for pair in self:
-            end = pair.end_date or pair.planned_end_date or today
-            count = sum(
-                1 for day in dates_by_mentor.get(pair.mentor_id.id, [])
-                if pair.start_date and pair.start_date <= day <= end
-            )
-            pair.intervision_count = count
-            behind = False
-            if pair.stage_code == "mentoring" and pair.start_date and count < INTERVISION_REQUIRED:
-                left = relativedelta(end, today) if end > today else relativedelta()
-                months_left = left.years * 12 + left.months
-                behind = count + months_left // INTERVISION_EVERY_MONTHS < INTERVISION_REQUIRED
-            pair.intervision_behind = behind
-
-    def _invite_end_evaluations(self, stage_before):
-        """A duo that closes sends the end-of-mentoring evaluation to both people."""
-        closed = self.filtered(
-            lambda p: p.stage_code in ENDED_PAIR_CODES
-            and stage_before.get(p.id) not in ENDED_PAIR_CODES
-        )
-        Input = self.env["survey.user_input"]
-        for pair in closed:
-            Input._duo_invite("end", pair.mentee_id, pair=pair)
-            Input._duo_invite("end", pair.mentor_id, pair=pair)
-
-    @api.model
-    def _cron_duo_check_intervisions(self):
-        """Daily: the coordinator of a duo whose mentor falls behind on intervisions gets an
-        activity (once while it is open)."""
-        behind = self.search([("stage_code", "=", "mentoring")]).filtered("intervision_behind")
-        behind._schedule_activity_once(
-            "duo_mentoring.mail_activity_type_duo_intervision",
-            self.env._("The mentor can no longer attend the %s intervisions required during "
-                       "the mentoring: register them to the next session.",
-                       INTERVISION_REQUIRED),
-        )

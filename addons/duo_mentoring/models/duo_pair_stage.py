@@ -10,8 +10,8 @@ PAIR_STAGE_CODES = [
     ("ended", "Ended early"),
     ("rejected", "Rejected"),
 ]
-OPEN_PAIR_CODES = ("proposed", "first_meeting", "approved", "agreement", "mentoring")
 # Duos that ran their course (not rejected at the first meeting): they get the end evaluation.
+# Whether a stage is open or over is the stage's own `is_closed` flag, not a list of codes.
 ENDED_PAIR_CODES = ("completed", "ended")
 
 

@@ -4,16 +4,11 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.fields import Domain
 from odoo.tools import html2plaintext
 
+from ..tools import installed_lang
+
 CONTACT_LANGS = [("fr_FR", "French"), ("nl_BE", "Dutch"), ("en_US", "English")]
-CONSENT_CHANNELS = [
-    ("website", "Website form"),
-    ("paper", "Signed paper form"),
-    ("email", "Email"),
-    ("oral", "Oral, recorded by staff"),
-]
 EDUCATION_LEVELS = [
     ("none", "No diploma"),
     ("primary", "Primary school"),
@@ -35,7 +30,7 @@ class DuoPersonMixin(models.AbstractModel):
 
     _name = "duo.person.mixin"
     _description = "DUO Person"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "duo.consent.mixin"]
     _order = "priority desc, id desc"
     _rec_name = "name"
 
@@ -102,16 +97,6 @@ class DuoPersonMixin(models.AbstractModel):
     interviewer_id = fields.Many2one("res.users", domain="[('share', '=', False)]")
     interview_notes = fields.Html()
 
-    # GDPR consent: what was agreed, when and how (the proof the law asks for).
-    consent_date = fields.Datetime(tracking=True, copy=False)
-    consent_version = fields.Char(string="Privacy notice version", copy=False)
-    consent_channel = fields.Selection(CONSENT_CHANNELS, copy=False)
-    consent_ip = fields.Char(string="Consent IP address", copy=False,
-                             help="Address the consent came from (website applications).")
-    consent_lang = fields.Char(string="Consent language", copy=False,
-                               help="Language the privacy notice was shown in, e.g. nl_BE.")
-    has_consent = fields.Boolean(compute="_compute_has_consent", search="_search_has_consent")
-
     # Eligibility
     eligibility_issues = fields.Text(compute="_compute_eligibility")
     is_eligible = fields.Boolean(compute="_compute_eligibility")
@@ -144,17 +129,6 @@ class DuoPersonMixin(models.AbstractModel):
         today = fields.Date.context_today(self)
         for person in self:
             person.age = relativedelta(today, person.birthdate).years if person.birthdate else 0
-
-    @api.depends("consent_date", "consent_version")
-    def _compute_has_consent(self):
-        for person in self:
-            person.has_consent = bool(person.consent_date and person.consent_version)
-
-    def _search_has_consent(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            return NotImplemented
-        given = Domain("consent_date", "!=", False) & Domain("consent_version", "!=", False)
-        return given if (operator == "=") == value else ~given
 
     def _eligibility_depends(self):
         return ["birthdate", "centre_id", "language_skill_ids.level",
@@ -253,11 +227,12 @@ class DuoPersonMixin(models.AbstractModel):
             ready = self.filtered(lambda p: p.stage_code == "ready" and not p.date_ready)
             if ready:
                 ready.date_ready = fields.Datetime.now()
-            # The intake is done: the programme evaluation goes out (once per person).
-            now_ready = self.filtered(lambda p: p.stage_code == "ready")
-            if now_ready:
-                self.env["survey.user_input"]._duo_invite("programme", now_ready)
+            self._on_stage_changed()
         return result
+
+    def _on_stage_changed(self):
+        """Hook called after people moved to another intake stage (the gates passed).
+        Satellites react here through ``super()`` (e.g. sending an evaluation)."""
 
     # ------------------------------------------------------------------ stage gates
     def _stage_gate_problems(self):
@@ -319,8 +294,7 @@ class DuoPersonMixin(models.AbstractModel):
         """Fields cleared by an erasure (subclasses add their own)."""
         return ["birthdate", "gender", "commune_id", "cv", "cv_filename", "questionnaire_notes",
                 "education", "education_details", "interview_notes", "close_reason",
-                "eligibility_override_reason", "consent_version", "consent_channel",
-                "consent_ip", "consent_lang",
+                "eligibility_override_reason", *self._consent_personal_fields(),
                 "tag_ids", "slot_ids", "sector_ids"]
 
     def _check_gdpr_rights(self):
@@ -429,10 +403,6 @@ class DuoPersonMixin(models.AbstractModel):
         ])
         expired._gdpr_anonymise()
 
-
-def installed_lang(env, code):
-    """`code` if Odoo has that language active, else False (render in the default)."""
-    return code if code and env["res.lang"]._get_data(code=code).active else False
 
 
 def _html_has_text(html):

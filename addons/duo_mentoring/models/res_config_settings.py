@@ -17,13 +17,3 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="duo_mentoring.retention_months", default=24,
         help="After this period, people withdrawn, not eligible or alumni are anonymised.",
     )
-    duo_info_session_manual_stage = fields.Boolean(
-        string="Move people after the information session by hand",
-        config_parameter="duo_mentoring.info_session_manual_stage",
-        help="Attending an information session then only records its date; otherwise the "
-             "person also moves on to the personal interview.",
-    )
-    duo_evaluation_reminder_days = fields.Integer(
-        string="Days before reminding an unanswered evaluation",
-        config_parameter="duo_mentoring.evaluation_reminder_days", default=7,
-    )

@@ -6,6 +6,3 @@ from . import test_duo_cycle_report
 from . import test_duo_pair_performance
 from . import test_duo_tour
 from . import test_duo_gdpr
-from . import test_duo_events
-from . import test_duo_events_tour
-from . import test_website_forms

@@ -37,7 +37,6 @@ class DuoCommon(TransactionCase):
         cls.lang_nl = cls.env.ref("duo_mentoring.duo_language_nl")
         cls.lang_ti = cls.env.ref("duo_mentoring.duo_language_ti")
         cls.morocco = cls.env.ref("base.ma")
-        cls.training_modules = cls.env["duo.training.module"].search([])
         cls._counter = 0
 
     @classmethod
@@ -74,7 +73,7 @@ class DuoCommon(TransactionCase):
         return cls.env["duo.mentee"].create(values)
 
     @classmethod
-    def create_mentor(cls, stage="ready", trained=True, **vals):
+    def create_mentor(cls, stage="ready", **vals):
         values = cls._ready_vals(
             birthdate=date.today() - relativedelta(years=60),
             experience_years=30,
@@ -83,11 +82,6 @@ class DuoCommon(TransactionCase):
         )
         values.update(vals)
         mentor = cls.env["duo.mentor"].create(values)
-        if trained:
-            cls.env["duo.training.attendance"].create([
-                {"mentor_id": mentor.id, "module_id": module.id, "state": "attended"}
-                for module in cls.training_modules
-            ])
         if stage != "interview":
             mentor.stage_id = cls._stage("duo.intake.stage", stage)
         return mentor

@@ -1,10 +1,9 @@
 from odoo.exceptions import AccessError
-from odoo.tests import tagged, users
+from odoo.tests import users
 
 from .common import DuoCommon
 
 
-@tagged("post_install", "-at_install")
 class TestDuoCentre(DuoCommon):
     def test_seeded_centres(self):
         codes = set(self.env["duo.centre"].search([]).mapped("code"))

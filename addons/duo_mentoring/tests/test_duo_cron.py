@@ -3,12 +3,9 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
-from odoo.tests import tagged
-
 from .common import DuoCommon
 
 
-@tagged("post_install", "-at_install")
 class TestDuoInactivityCron(DuoCommon):
     @classmethod
     def setUpClass(cls):

@@ -1,9 +1,7 @@
-from odoo.tests import tagged
 
 from .common import DuoCommon
 
 
-@tagged("post_install", "-at_install")
 class TestDuoCycleReport(DuoCommon):
     def _counts(self, centre):
         report = self.env["duo.cycle.report"]
@@ -20,7 +18,7 @@ class TestDuoCycleReport(DuoCommon):
         before = self._counts(self.centre_bxl)
         self.create_mentee(stage="info_session")
         self.create_mentee(stage="interview")
-        self.create_mentor(stage="training", trained=False)
+        self.create_mentor(stage="training")
         self.create_mentor(stage="evaluation")
         self.create_mentee()  # ready to match: step 5
         pair = self.create_pair()

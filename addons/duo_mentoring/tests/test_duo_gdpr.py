@@ -6,12 +6,10 @@ from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
 
 from .common import DuoCommon
 
 
-@tagged("post_install", "-at_install")
 class TestDuoGdpr(DuoCommon):
     def test_export_holds_everything_about_the_person(self):
         mentee = self.create_mentee(job_goal="Accountant")

@@ -6,13 +6,11 @@ from psycopg2 import IntegrityError
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
 from odoo.sql_db import db_connect
-from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .common import DuoCommon
 
 
-@tagged("post_install", "-at_install")
 class TestDuoPairFlow(DuoCommon):
     def _walk_to_mentoring(self, pair):
         pair.action_schedule_first_meeting()
@@ -166,7 +164,6 @@ class TestDuoPairFlow(DuoCommon):
         self.assertIn("Code of conduct", html)
 
 
-@tagged("post_install", "-at_install")
 class TestDuoPairConcurrency(DuoCommon):
     """Two coordinators confirm a duo for the same mentee at the same moment, each in their
     own database transaction: exactly one wins, the other gets a clear error."""
@@ -186,10 +183,6 @@ class TestDuoPairConcurrency(DuoCommon):
                 birthdate=date.today() - relativedelta(years=60), experience_years=20,
                 stage_id=self._stage("duo.intake.stage", "interview").id,
             ) for _i in range(2)])
-            env["duo.training.attendance"].create([
-                {"mentor_id": mentor.id, "module_id": module.id, "state": "attended"}
-                for mentor in mentors for module in self.training_modules
-            ])
             mentors.write({"stage_id": self._stage("duo.intake.stage", "ready").id})
             ids = (mentee.id, mentors.ids, mentee.partner_id.id,
                    mentors.partner_id.ids)

@@ -1,4 +1,3 @@
-from odoo.tests import tagged
 
 from .common import DuoCommon
 
@@ -11,7 +10,6 @@ KANBAN_SPEC = {
 }
 
 
-@tagged("post_install", "-at_install")
 class TestDuoPairKanbanQueries(DuoCommon):
     """Opening the duo kanban runs the same number of queries for 50 or 5,000 duos."""
 

@@ -3,12 +3,10 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
 
 from .common import DuoCommon
 
 
-@tagged("post_install", "-at_install")
 class TestDuoEligibility(DuoCommon):
     def test_eligible_mentee(self):
         mentee = self.create_mentee()
@@ -52,7 +50,7 @@ class TestDuoEligibility(DuoCommon):
         self.assertIn("French, Dutch or English", mentee.eligibility_issues)
 
     def test_mentor_rules(self):
-        mentor = self.create_mentor(stage="interview", trained=False,
+        mentor = self.create_mentor(stage="interview",
                                     birthdate=date.today() - relativedelta(years=45),
                                     experience_years=0)
         self.assertIn("under 50", mentor.eligibility_issues)
@@ -71,7 +69,6 @@ class TestDuoEligibility(DuoCommon):
         self.assertEqual(mentee.stage_code, "ready")
 
 
-@tagged("post_install", "-at_install")
 class TestDuoStageGates(DuoCommon):
     def test_ready_needs_consent(self):
         mentee = self.create_mentee(stage="interview", consent_date=False)
@@ -82,25 +79,6 @@ class TestDuoStageGates(DuoCommon):
         mentee = self.create_mentee(stage="interview", interview_notes="<p> </p>")
         with self.assertRaisesRegex(UserError, "personal interview"):
             mentee.action_mark_ready()
-
-    def test_mentor_ready_needs_every_training_module(self):
-        mentor = self.create_mentor(stage="interview", trained=False)
-        attended = self.training_modules[:-1]
-        self.env["duo.training.attendance"].create([
-            {"mentor_id": mentor.id, "module_id": module.id, "state": "attended"}
-            for module in attended
-        ])
-        self.assertFalse(mentor.training_done)
-        self.assertEqual(mentor.training_missing_module_ids, self.training_modules[-1:])
-        with self.assertRaisesRegex(UserError, "4-day training is not complete"):
-            mentor.action_mark_ready()
-        self.env["duo.training.attendance"].create({
-            "mentor_id": mentor.id, "module_id": self.training_modules[-1].id,
-            "state": "attended",
-        })
-        mentor.action_mark_ready()
-        self.assertEqual(mentor.stage_code, "ready")
-        self.assertTrue(mentor.date_ready)
 
     def test_kanban_drop_is_gated_too(self):
         mentee = self.create_mentee(stage="interview", consent_version=False)
@@ -128,7 +106,6 @@ class TestDuoStageGates(DuoCommon):
         self.assertIn("info_session", codes)
 
 
-@tagged("post_install", "-at_install")
 class TestDuoPeople(DuoCommon):
     def test_returning_applicant_reuses_contact(self):
         first = self.create_mentee(stage="info_session", email="Amina.B@Example.com")

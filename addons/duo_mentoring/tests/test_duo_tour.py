@@ -4,6 +4,8 @@ from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 
+# Browser tests run post_install; `make test` runs them where this add-on is installed alone
+# (satellites add stage gates, e.g. the mentor training, that this data does not meet).
 @tagged("post_install", "-at_install")
 class TestDuoTour(HttpCase):
     """The DUO cycle through the UI: intake to Ready to match, then a duo proposal."""
@@ -51,20 +53,11 @@ class TestDuoTour(HttpCase):
             experience_years=35,
             capacity=1,
         ))
-        modules = cls.env["duo.training.module"].search([]) or cls.env[
-            "duo.training.module"
-        ].create({"name": "Tour training module", "day": 1})
-        cls.env["duo.training.attendance"].create([
-            {"mentor_id": cls.mentor.id, "module_id": module.id, "state": "attended",
-             "date": today - relativedelta(days=10)}
-            for module in modules
-        ])
 
     def test_duo_cycle_tour(self):
         # The data itself must open the gates; the tour only clicks.
         self.assertTrue(self.mentee.is_eligible, self.mentee.eligibility_issues)
         self.assertTrue(self.mentor.is_eligible, self.mentor.eligibility_issues)
-        self.assertTrue(self.mentor.training_done)
 
         self.start_tour("/odoo", "duo_mentoring_cycle_tour", login="admin")
 

@@ -1,0 +1,32 @@
+{
+    "name": "DUO Sessions and Training",
+    "summary": "DUO information sessions, the 4-day mentor training, intervisions and "
+               "programme activities on Odoo Events",
+    "version": "19.0.1.0.0",
+    "category": "Services/DUO",
+    "author": "DUO",
+    "website": "https://github.com/duo-brussels/duo",
+    "license": "LGPL-3",
+    "depends": ["duo_mentoring", "event"],
+    "data": [
+        "security/duo_event_security.xml",
+        "security/ir.model.access.csv",
+        "security/duo_event_rules.xml",
+        "data/duo_training_module_data.xml",
+        "data/event_type_data.xml",
+        "data/duo_event_data.xml",
+        "views/duo_training_module_views.xml",
+        "views/duo_training_attendance_views.xml",
+        "views/duo_programme_activity_views.xml",
+        "views/event_views.xml",
+        "views/duo_mentee_views.xml",
+        "views/duo_mentor_views.xml",
+        "views/duo_pair_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/duo_training_attendance_demo.xml",
+    ],
+    "installable": True,
+}

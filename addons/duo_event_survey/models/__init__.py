@@ -1,0 +1,2 @@
+from . import duo_mentor
+from . import survey_user_input

@@ -1,0 +1,13 @@
+from odoo import fields, models
+
+from odoo.addons.duo_mentoring.models.duo_pair import OUTCOMES
+
+
+class SurveyQuestionAnswer(models.Model):
+    _inherit = "survey.question.answer"
+
+    duo_outcome = fields.Selection(
+        OUTCOMES, string="Duo outcome",
+        help="End-of-mentoring evaluation: choosing this answer records this outcome on the "
+             "duo (the mentee's answer prevails over the mentor's).",
+    )

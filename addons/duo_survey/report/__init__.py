@@ -1,0 +1,3 @@
+from . import duo_evaluation_report
+from . import duo_evaluation_score_report
+from . import duo_impact_report

@@ -1,0 +1,2 @@
+from . import duo_website_submission
+from . import duo_website_application
