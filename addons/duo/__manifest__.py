@@ -1,0 +1,24 @@
+{
+    "name": "DUO",
+    "summary": "The whole DUO product: mentoring cycle, sessions and training, evaluations, "
+               "website forms, matching, volunteers and fundraising",
+    "version": "19.0.1.0.0",
+    "category": "Services/DUO",
+    "author": "DUO",
+    "website": "https://github.com/duo-brussels/duo",
+    "license": "LGPL-3",
+    # Installing this add-on installs every DUO add-on; the bridges between two of them
+    # (duo_event_survey, duo_volunteers_fundraising) follow by auto_install.
+    "depends": [
+        "duo_mentoring",
+        "duo_event",
+        "duo_survey",
+        "website_duo",
+        "duo_matching",
+        "duo_volunteers",
+        "website_duo_volunteers",
+        "duo_fundraising",
+    ],
+    "application": True,
+    "installable": True,
+}
