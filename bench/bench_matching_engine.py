@@ -36,6 +36,13 @@ from scipy.optimize import linear_sum_assignment
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "addons", "duo_matching"))
 
 import matching_engine as engine  # noqa: E402
+from matching_engine.profiles import encode_pool  # noqa: E402
+from matching_engine.scoring import build_rules  # noqa: E402
+from matching_engine.testing import (  # noqa: E402
+    assignment_total,
+    greedy_assignment,
+    score_matrix,
+)
 
 SECTIONS = "ABCDEFGHIJKLMNOPQRSTU"
 LANGUAGES = ["fr", "nl", "en"] + [f"l{k:02d}" for k in range(37)]
@@ -119,9 +126,9 @@ def run_size(size, seed, runs):
     }
 
     # The same score matrix and rules the engine used, rebuilt outside the timing.
-    pool = engine.encode_pool(mentees, mentors, config)
-    rules = engine.build_rules(pool)
-    matrices = engine.score_matrix(pool, rules)
+    pool = encode_pool(mentees, mentors, config)
+    rules = build_rules(pool)
+    matrices = score_matrix(pool, rules)
     scores, expanded = matrices.scores, matrices.expanded
     bare_s, (r, c) = _median_time(partial(linear_sum_assignment, expanded, maximize=True), runs)
     bare_total = float(expanded[r, c].sum())
@@ -129,15 +136,15 @@ def run_size(size, seed, runs):
 
     opt_rows = np.array([pool.mentees.ids.searchsorted(p.mentee_id) for p in result.proposals])
     opt_cols = np.array([pool.mentors.ids.searchsorted(p.mentor_id) for p in result.proposals])
-    optimal_total = engine.assignment_total(scores, opt_rows, opt_cols)
+    optimal_total = assignment_total(scores, opt_rows, opt_cols)
     if abs(optimal_total - bare_total) > 1e-6 * max(1.0, bare_total):
         raise SystemExit(f"n={size}: engine total {optimal_total} != dense {bare_total}")
     start = time.perf_counter()
-    g_rows, g_cols = engine.greedy_assignment(
+    g_rows, g_cols = greedy_assignment(
         scores, rules.remaining, config.min_score, row_mask=rules.mentee_ok
     )
     greedy_s = time.perf_counter() - start
-    greedy_total = engine.assignment_total(scores, g_rows, g_cols)
+    greedy_total = assignment_total(scores, g_rows, g_cols)
     return {
         "size": size,
         "runs": runs,

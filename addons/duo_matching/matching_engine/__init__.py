@@ -1,16 +1,12 @@
 """Pure-Python (NumPy/SciPy) mentee-mentor matching engine, free of any Odoo import.
 
 Importable as ``odoo.addons.duo_matching.matching_engine`` or standalone as
-``matching_engine`` once ``addons/duo_matching`` is on ``sys.path``.
+``matching_engine`` once ``addons/duo_matching`` is on ``sys.path``. The names below are its
+public API; its modules are internals. Reference solvers for tests and benchmarks are in
+``matching_engine.testing`` (never imported by the engine), its tests in
+``matching_engine/tests`` (plain pytest).
 """
 
-from .assignment import (
-    assignment_total,
-    brute_force_assignment,
-    expanded_values,
-    greedy_assignment,
-    optimal_assignment,
-)
 from .engine import MatchResult, match
 from .explain import (
     BELOW_THRESHOLD,
@@ -29,10 +25,10 @@ from .profiles import (
     MatchingConfig,
     Profile,
     cefr_level,
-    encode_pool,
     slot_labels,
     slots_mask,
 )
+from .ranking import Candidate, CandidateRanking, rank_candidates
 from .scoring import (
     DIFFERENT_CENTRE,
     EXCLUDED_PAIR,
@@ -43,7 +39,41 @@ from .scoring import (
     NO_COMMON_LANGUAGE,
     NO_COMMON_SLOT,
     REJECTED_AT_MEETING,
-    build_rules,
-    pair_criteria,
-    score_matrix,
 )
+
+__all__ = [
+    # Entry points and their results
+    "match",
+    "MatchResult",
+    "rank_candidates",
+    "CandidateRanking",
+    "Candidate",
+    "PairExplanation",
+    "UnmatchedReason",
+    # Input
+    "Profile",
+    "MatchingConfig",
+    "CRITERIA",
+    "DEFAULT_WEIGHTS",
+    "CEFR_LEVELS",
+    "DAYS",
+    "DAY_PARTS",
+    "cefr_level",
+    "slots_mask",
+    "slot_labels",
+    # Hard-constraint codes (pair violations, funnel steps of an unmatched person)
+    "MENTEE_NOT_READY",
+    "MENTOR_NOT_READY",
+    "MENTOR_AT_CAPACITY",
+    "MENTEE_LOCKED",
+    "DIFFERENT_CENTRE",
+    "NO_COMMON_LANGUAGE",
+    "NO_COMMON_SLOT",
+    "REJECTED_AT_MEETING",
+    "EXCLUDED_PAIR",
+    # Unmatched reason codes
+    "NO_CANDIDATES",
+    "NO_ELIGIBLE_PARTNER",
+    "BELOW_THRESHOLD",
+    "OUTCOMPETED",
+]

@@ -9,9 +9,12 @@ The optimal solver maximises the total value of the allowed pairs. Giving every 
 the value 0 turns this into a rectangular assignment problem: since all values are >= 0, an
 optimal assignment that uses a 0-valued cell is still optimal once that cell is dropped, so
 dropping them yields a maximum-weight b-matching. Capacities become repeated mentor columns.
+
+The production path is :func:`priced_assignment` (exact, on a sparse subset of the pairs) with
+:func:`optimal_assignment` (dense) as its fallback. Baselines and references that only tests
+and benchmarks use (greedy, brute force) live in :mod:`.testing`.
 """
 
-import heapq
 from dataclasses import dataclass
 
 import numpy as np
@@ -81,9 +84,10 @@ def solve_expanded(weights, rows, owner):
     empty = np.empty(0, np.int64)
     if not weights.size:
         return empty, empty
-    r, c = linear_sum_assignment(weights, maximize=True)
-    keep = weights[r, c] > 0
-    rows_out, cols_out = np.asarray(rows)[r[keep]], np.asarray(owner)[c[keep]]
+    solved_rows, solved_cols = linear_sum_assignment(weights, maximize=True)
+    keep = weights[solved_rows, solved_cols] > 0
+    rows_out = np.asarray(rows)[solved_rows[keep]]
+    cols_out = np.asarray(owner)[solved_cols[keep]]
     order = np.argsort(rows_out, kind="stable")
     return rows_out[order], cols_out[order]
 
@@ -148,7 +152,7 @@ def sparse_assignment(edge_rows, edge_cols, edge_values, n_rows, capacities):
     graph = csr_matrix(
         (_COST_OFFSET - arc_value, (arc_row, arc_col)), shape=(n_active, n_copies + n_active)
     )
-    _r, matched = min_weight_full_bipartite_matching(graph)
+    _rows, matched = min_weight_full_bipartite_matching(graph)
     matched = np.asarray(matched, np.int64)
     hit = arc_col == matched[arc_row]
     matched_value = np.zeros(n_active)
@@ -243,9 +247,10 @@ def priced_assignment(
     rows_all = np.arange(n_rows) if row_mask is None else np.flatnonzero(row_mask)
     if candidates is None:
         candidates = _candidates_of(values, rows_all, min_value, k, col_ok)
-    er, ec, ev, bound = candidates.rows, candidates.cols, candidates.values, candidates.bound
+    edge_rows, edge_cols, edge_values = candidates.rows, candidates.cols, candidates.values
+    bound = candidates.bound
     for rounds in range(1, max_rounds + 1):
-        solution = sparse_assignment(er, ec, ev, n_rows, capacities)
+        solution = sparse_assignment(edge_rows, edge_cols, edge_values, n_rows, capacities)
         check = np.flatnonzero(bound > solution.utility + DUAL_TOLERANCE)
         added = []
         for part in _row_blocks(len(check), n_cols):
@@ -259,11 +264,14 @@ def priced_assignment(
             added.append((block_rows[local], cols, block[local, cols].astype(np.float64)))
         if not sum(len(item[0]) for item in added):
             return solution.rows, solution.cols, rounds
-        keys = np.concatenate([er * n_cols + ec] + [r * n_cols + c for r, c, _v in added])
+        keys = np.concatenate(
+            [edge_rows * n_cols + edge_cols]
+            + [added_rows * n_cols + added_cols for added_rows, added_cols, _values in added]
+        )
         _keys, first = np.unique(keys, return_index=True)
-        er = np.concatenate([er] + [item[0] for item in added])[first]
-        ec = np.concatenate([ec] + [item[1] for item in added])[first]
-        ev = np.concatenate([ev] + [item[2] for item in added])[first]
+        edge_rows = np.concatenate([edge_rows] + [item[0] for item in added])[first]
+        edge_cols = np.concatenate([edge_cols] + [item[1] for item in added])[first]
+        edge_values = np.concatenate([edge_values] + [item[2] for item in added])[first]
     rows, cols = optimal_assignment(values, capacities, min_value, row_mask)
     return rows, cols, max_rounds + 1
 
@@ -290,78 +298,3 @@ def _column_potentials(src, dst, cost, n_nodes):
             break
         potential[targets[improved]] = best[improved]
     return potential
-
-
-def greedy_assignment(values, capacities, min_value=0.0, row_mask=None):
-    """Best-first baseline: repeatedly take the highest allowed pair whose mentee is free and
-    whose mentor has capacity left (ties: lowest mentee, then lowest mentor index).
-
-    Lazy evaluation keeps it near O(n log n + re-scans): each mentee holds its best open mentor
-    in a heap and rescans its row only when that mentor filled up meanwhile.
-    """
-    values = np.asarray(values)
-    n_rows, n_cols = values.shape
-    remaining = np.asarray(capacities, np.int64).copy()
-    open_cols = remaining > 0
-    candidate_rows = np.arange(n_rows) if row_mask is None else np.flatnonzero(row_mask)
-
-    def best_open(row):
-        scores = np.where(open_cols & _allowed(values[row], min_value), values[row], -np.inf)
-        col = int(np.argmax(scores))
-        return col, float(scores[col])
-
-    heap = []
-    for row in candidate_rows.tolist():
-        col, score = best_open(row)
-        if score > -np.inf:
-            heap.append((-score, row, col))
-    heapq.heapify(heap)
-    rows, cols = [], []
-    while heap:
-        _neg, row, col = heapq.heappop(heap)
-        if not open_cols[col]:
-            col, score = best_open(row)
-            if score > -np.inf:
-                heapq.heappush(heap, (-score, row, col))
-            continue
-        rows.append(row)
-        cols.append(col)
-        remaining[col] -= 1
-        open_cols[col] = remaining[col] > 0
-    order = np.argsort(rows, kind="stable")
-    return np.asarray(rows, np.int64)[order], np.asarray(cols, np.int64)[order]
-
-
-def brute_force_assignment(values, capacities, min_value=0.0):
-    """Exhaustive optimum for tiny instances (tests): each mentee takes a mentor or nobody."""
-    values = np.asarray(values, np.float64)
-    n_rows, n_cols = values.shape
-    remaining = list(np.asarray(capacities, np.int64))
-    allowed = _allowed(values, min_value)
-    best = [-1.0, []]
-
-    def visit(row, total, chosen):
-        if row == n_rows:
-            if total > best[0] + 1e-12:
-                best[0], best[1] = total, list(chosen)
-            return
-        visit(row + 1, total, chosen)
-        for col in range(n_cols):
-            if allowed[row, col] and remaining[col] > 0:
-                remaining[col] -= 1
-                chosen.append((row, col))
-                visit(row + 1, total + values[row, col], chosen)
-                chosen.pop()
-                remaining[col] += 1
-
-    visit(0, 0.0, [])
-    pairs = best[1]
-    return (
-        np.array([p[0] for p in pairs], np.int64),
-        np.array([p[1] for p in pairs], np.int64),
-    )
-
-
-def assignment_total(values, rows, cols):
-    """Total value of an assignment, in float64."""
-    return float(np.asarray(values, np.float64)[rows, cols].sum()) if len(rows) else 0.0

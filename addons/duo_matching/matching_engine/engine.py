@@ -57,7 +57,7 @@ def _locked_indices(pool, locked):
     return pairs
 
 
-def _forbidden_indices(pool, rejected, excluded, locked_pairs):
+def forbidden_indices(pool, rejected, excluded, locked_pairs=()):
     """Rejected/excluded id pairs as indices; ids outside the pool are simply irrelevant."""
     mentee_index, mentor_index = _index_of(pool.mentees.ids), _index_of(pool.mentors.ids)
     locked_set = set(locked_pairs)
@@ -132,7 +132,7 @@ def _match(mentees, mentors, config, locked, excluded, rejected, candidates_per_
     start = time.perf_counter()
     pool = encode_pool(mentees, mentors, config)
     locked_pairs = _locked_indices(pool, locked)
-    forbidden = _forbidden_indices(pool, rejected, excluded, locked_pairs)
+    forbidden = forbidden_indices(pool, rejected, excluded, locked_pairs)
     rules = build_rules(pool, locked_pairs, forbidden)
     timings["encode"] = time.perf_counter() - start
 
@@ -165,13 +165,16 @@ def _match(mentees, mentors, config, locked, excluded, rejected, candidates_per_
         all_rows[order],
         all_cols[order],
         flags[order],
-        [violations[k] for k in order.tolist()],
+        [violations[index] for index in order.tolist()],
     )
-    proposals = [_flag_below_threshold(p, config.min_score) if p.locked else p for p in proposals]
+    proposals = [
+        _flag_below_threshold(proposal, config.min_score) if proposal.locked else proposal
+        for proposal in proposals
+    ]
     matched_rows = set(all_rows.tolist())
     matched_cols = set(all_cols.tolist())
-    unmatched_rows = [r for r in range(len(pool.mentees)) if r not in matched_rows]
-    unmatched_cols = [c for c in range(len(pool.mentors)) if c not in matched_cols]
+    unmatched_rows = [row for row in range(len(pool.mentees)) if row not in matched_rows]
+    unmatched_cols = [col for col in range(len(pool.mentors)) if col not in matched_cols]
     unmatched_mentees, unmatched_mentors = explain_unmatched(
         pool, rules, scores, unmatched_rows, unmatched_cols
     )
@@ -181,7 +184,7 @@ def _match(mentees, mentors, config, locked, excluded, rejected, candidates_per_
         proposals=proposals,
         unmatched_mentees=unmatched_mentees,
         unmatched_mentors=unmatched_mentors,
-        total_score=float(sum(p.score for p in proposals)),
+        total_score=float(sum(proposal.score for proposal in proposals)),
         timings=timings,
         stats={
             "mentees": len(pool.mentees),

@@ -10,7 +10,6 @@ import numpy as np
 
 from .profiles import CRITERIA, slot_labels
 from .scoring import (
-    DIFFERENT_CENTRE,
     MENTEE_LOCKED,
     MENTEE_NOT_READY,
     MENTOR_AT_CAPACITY,
@@ -25,6 +24,13 @@ NO_CANDIDATES = "no_candidates"
 NO_ELIGIBLE_PARTNER = "no_eligible_partner"
 BELOW_THRESHOLD = "below_threshold"
 OUTCOMPETED = "outcompeted"
+
+# Constraints that can rule out the partners of a mentee (resp. a mentor), in the order the
+# funnel of an unmatched person applies them.
+FUNNEL_ORDER = {
+    "mentee": (MENTOR_NOT_READY, MENTOR_AT_CAPACITY, *PAIR_CONSTRAINTS),
+    "mentor": (MENTEE_NOT_READY, MENTEE_LOCKED, *PAIR_CONSTRAINTS),
+}
 
 _CHUNK = 256
 
@@ -72,19 +78,19 @@ class UnmatchedReason:
 def _shared_languages(pool, rows, cols):
     """Per pair, the languages both speak at a workable level, best common level first."""
     workable = pool.config.workable_level
-    levels_e = pool.mentees.lang_levels[rows]
-    levels_r = pool.mentors.lang_levels[cols]
-    pair_idx, lang_idx = np.nonzero((levels_e >= workable) & (levels_r >= workable))
+    mentee_levels = pool.mentees.lang_levels[rows]
+    mentor_levels = pool.mentors.lang_levels[cols]
+    pair_idx, lang_idx = np.nonzero((mentee_levels >= workable) & (mentor_levels >= workable))
     codes = list(pool.vocabulary.languages)
     shared = [[] for _ in range(len(rows))]
-    for k, lang, level_e, level_r in zip(
+    for k, lang, mentee_level, mentor_level in zip(
         pair_idx.tolist(),
         lang_idx.tolist(),
-        levels_e[pair_idx, lang_idx].tolist(),
-        levels_r[pair_idx, lang_idx].tolist(),
+        mentee_levels[pair_idx, lang_idx].tolist(),
+        mentor_levels[pair_idx, lang_idx].tolist(),
         strict=True,
     ):
-        shared[k].append((codes[lang], level_e, level_r))
+        shared[k].append((codes[lang], mentee_level, mentor_level))
     return [tuple(sorted(items, key=lambda item: (-min(item[1:]), item[0]))) for items in shared]
 
 
@@ -97,7 +103,7 @@ def _preferences_met(mentee, mentor):
     return tuple(met)
 
 
-def _pair_scores(pool, weights, rows, cols):
+def exact_pair_scores(pool, weights, rows, cols):
     """Exact total scores and per-criterion raw scores of pairs."""
     raw = pair_criteria(pool, rows, cols)
     total = sum(weights[name] * raw[name] for name in CRITERIA)
@@ -118,8 +124,8 @@ def _runner_ups(scores, rows, cols):
 
 
 def _sector_matches(pool, raw_sector, rows, cols):
-    me, mr = pool.mentees, pool.mentors
-    same_section = (me.section[rows] >= 0) & (me.section[rows] == mr.section[cols])
+    mentee_section = pool.mentees.section[rows]
+    same_section = (mentee_section >= 0) & (mentee_section == pool.mentors.section[cols])
     labels = np.where(raw_sector == 1.0, "division", np.where(same_section, "section", ""))
     return [label or None for label in labels.tolist()]
 
@@ -132,13 +138,13 @@ def explain_pairs(pool, scores, rows, cols, locked_flags, violations):
     if not len(rows):
         return []
     weights = pool.config.normalised_weights()
-    me, mr = pool.mentees, pool.mentors
-    total, raw = _pair_scores(pool, weights, rows, cols)
+    mentee_side, mentor_side = pool.mentees, pool.mentors
+    total, raw = exact_pair_scores(pool, weights, rows, cols)
     runner = _runner_ups(scores, rows, cols)
     has_runner = runner >= 0
     runner_total = np.full(len(rows), np.nan)
     if has_runner.any():
-        runner_total[has_runner], _raw = _pair_scores(
+        runner_total[has_runner], _raw = exact_pair_scores(
             pool, weights, rows[has_runner], runner[has_runner]
         )
     # Columns first (NumPy float64 products round exactly as Python's), then one pass that
@@ -150,14 +156,14 @@ def explain_pairs(pool, scores, rows, cols, locked_flags, violations):
     ]
     distances = raw["distance_km"].tolist()
     gaps = (total - runner_total).tolist()
-    runner_ids = np.where(has_runner, mr.ids[np.maximum(runner, 0)], -1).tolist()
+    runner_ids = np.where(has_runner, mentor_side.ids[np.maximum(runner, 0)], -1).tolist()
     runner_scores = runner_total.tolist()
-    shared_slots = (me.slots[rows] & mr.slots[cols]).tolist()
+    shared_slots = (mentee_side.slots[rows] & mentor_side.slots[cols]).tolist()
     languages = _shared_languages(pool, rows, cols)
     sectors = _sector_matches(pool, raw["sector"], rows, cols)
     locked_list = np.asarray(locked_flags, bool).tolist()
-    mentees = [me.profiles[row] for row in rows.tolist()]
-    mentors = [mr.profiles[col] for col in cols.tolist()]
+    mentees = [mentee_side.profiles[row] for row in rows.tolist()]
+    mentors = [mentor_side.profiles[col] for col in cols.tolist()]
     explanations = []
     for k, (mentee, mentor, pair_scores, pair_contributions) in enumerate(
         zip(
@@ -273,17 +279,13 @@ def _unmatched_block(pool, rules, role, scores, indices, partner_ok, partner_ids
     A pair scores -1 exactly when a hard constraint excludes it, so only people without any
     eligible partner (no score >= 0) need the per-constraint funnel, computed for them alone.
     """
-    cfg = pool.config
-    if role == "mentee":
-        order = (MENTOR_NOT_READY, MENTOR_AT_CAPACITY, *PAIR_CONSTRAINTS)
-        side = pool.mentees
-    else:
-        order = (MENTEE_NOT_READY, MENTEE_LOCKED, *PAIR_CONSTRAINTS)
-        side = pool.mentors
+    config = pool.config
+    order = FUNNEL_ORDER[role]
+    side = pool.mentees if role == "mentee" else pool.mentors
     candidates = np.where(partner_ok[None, :], scores, np.float32(-1.0))
     best = np.argmax(candidates, axis=1)
     best_scores = candidates[np.arange(len(best)), best].tolist()
-    n_allowed = ((candidates >= cfg.min_score) & (candidates > 0)).sum(1).tolist()
+    n_allowed = ((candidates >= config.min_score) & (candidates > 0)).sum(1).tolist()
     own_codes = _own_codes(pool, rules, role, indices)
     blocked = [
         local for local, score in enumerate(best_scores) if score < 0 and own_codes[local] is None
@@ -321,7 +323,11 @@ def _unmatched_block(pool, rules, role, scores, indices, partner_ok, partner_ids
             reasons.append(UnmatchedReason(person_id, role, NO_ELIGIBLE_PARTNER, params))
         else:
             code, params = _candidate_reason(
-                int(best[local]), best_scores[local], n_allowed[local], cfg.min_score, partner_ids
+                int(best[local]),
+                best_scores[local],
+                n_allowed[local],
+                config.min_score,
+                partner_ids,
             )
             reasons.append(UnmatchedReason(person_id, role, code, params))
     return reasons
@@ -341,16 +347,3 @@ def explain_unmatched(pool, rules, scores, mentee_rows, mentor_cols):
             pool, rules, "mentor", scores[:, cols].T, cols, rules.mentee_ok, pool.mentees.ids
         )
     return mentees, mentors
-
-
-__all__ = [
-    "BELOW_THRESHOLD",
-    "DIFFERENT_CENTRE",
-    "NO_CANDIDATES",
-    "NO_ELIGIBLE_PARTNER",
-    "OUTCOMPETED",
-    "PairExplanation",
-    "UnmatchedReason",
-    "explain_pairs",
-    "explain_unmatched",
-]

@@ -120,7 +120,7 @@ class MatchingConfig:
     min_score: float = 0.3
     allow_cross_centre: bool = False
     # Worker threads for the score matrix (NumPy releases the GIL; None = CPU count). 1 by
-    # default; OpenBLAS itself is kept to one thread during the build (see _blas.py).
+    # default; BLAS itself is kept to one thread during the build (see _blas.py).
     threads: int | None = 1
 
     def normalised_weights(self):
@@ -338,11 +338,11 @@ def _encode_side(profiles, vocab, config, origin):
         lang_factor=factor_of_level[np.clip(lang_levels, 0, LEVEL_NATIVE)],
         slot_onehot=slot_onehot.reshape(n, N_SLOTS),
         personality=_onehot(
-            [[vocab.personality[t] for t in person.personality_tags] for person in people],
+            [[vocab.personality[tag] for tag in person.personality_tags] for person in people],
             len(vocab.personality),
         ),
         interests=_onehot(
-            [[vocab.interests[t] for t in person.interest_tags] for person in people],
+            [[vocab.interests[tag] for tag in person.interest_tags] for person in people],
             len(vocab.interests),
         ),
         section=np.array(
@@ -367,7 +367,11 @@ def encode_pool(mentees, mentors, config=None):
     _check_unique_ids(mentors, "mentor")
     vocab = Vocabulary()
     vocab.learn(sorted(mentees + mentors, key=lambda person: person.id))
-    located = [(p.lat, p.lon) for p in mentees + mentors if p.lat is not None and p.lon is not None]
+    located = [
+        (person.lat, person.lon)
+        for person in mentees + mentors
+        if person.lat is not None and person.lon is not None
+    ]
     origin = tuple(np.mean(np.array(located), axis=0)) if located else (0.0, 0.0)
     return EncodedPool(
         mentees=_encode_side(mentees, vocab, config, origin),

@@ -2,9 +2,10 @@
 
 Two implementations of the same formulas live here on purpose:
 
-* :func:`score_matrix` scores the whole pool in row blocks with float32 matrix products
-  (languages, slots, tags, sectors, preferences and squared distances are all inner products of
-  small per-person feature vectors), spread over threads since NumPy releases the GIL;
+* :func:`score_candidates` (and :func:`score_pool`) score the whole pool in row blocks with
+  float32 matrix products (languages, slots, tags, sectors, preferences and squared distances
+  are all inner products of small per-person feature vectors), spread over threads since NumPy
+  releases the GIL;
 * :func:`pair_criteria` recomputes the criteria of a few given pairs exactly in float64, for
   explanations. Tests check that both agree.
 """
@@ -64,43 +65,32 @@ class PairRules:
 
 @dataclass
 class _Features:
-    """Per-side feature matrices (``*_e`` mentees, ``*_r`` mentors, transposed and contiguous)
+    """Per-side feature matrices (``*_mentee`` rows; ``*_mentor`` transposed and contiguous)
     whose products give each criterion with its weight already folded in."""
 
-    linear_e: np.ndarray
-    linear_r: np.ndarray
-    lang_e: np.ndarray
-    lang_r: np.ndarray
-    slots_e: np.ndarray
-    slots_r: np.ndarray
-    tags: list  # (inter_e, inter_r, union_e, union_r) per weighted tag criterion
-    dist_e: np.ndarray | None
-    dist_r: np.ndarray | None
-
-
-@dataclass
-class ScoreMatrices:
-    """``scores``: float32 (mentees x mentors), weighted score in 0..1 or -1 when a hard
-    constraint excludes the pair. ``expanded``: float64 (solve_rows x owner) input of the
-    solver, the score where the pair may be proposed (>= threshold) and 0 elsewhere, mentor
-    ``owner[k]`` repeated once per remaining capacity."""
-
-    scores: np.ndarray
-    expanded: np.ndarray
-    solve_rows: np.ndarray
-    owner: np.ndarray
+    linear_mentee: np.ndarray
+    linear_mentor: np.ndarray
+    lang_mentee: np.ndarray
+    lang_mentor: np.ndarray
+    slots_mentee: np.ndarray
+    slots_mentor: np.ndarray
+    # (shared_mentee, shared_mentor, union_mentee, union_mentor) per weighted tag criterion
+    tags: list
+    dist_mentee: np.ndarray | None
+    dist_mentor: np.ndarray | None
 
 
 def _linear_features(pool, weights):
     """Sector and preference scores are both inner products, so fold them into one GEMM.
 
-    Sector: ``a*[same section] + (1-a)*[same division]`` (same division implies same section).
+    Sector: ``s*[same section] + (1-s)*[same division]`` with ``s`` the same-section score
+    (same division implies same section).
     Preferences: mean of both directions, each the share of stated preferences the partner
     satisfies (1 when none stated).
     """
-    me, mr = pool.mentees, pool.mentors
+    mentees, mentors = pool.mentees, pool.mentors
     vocab = pool.vocabulary
-    a = pool.config.same_section_score
+    section_score = pool.config.same_section_score
 
     def sector_onehot(side, scale_section, scale_division):
         out = np.zeros((len(side), len(vocab.sections) + len(vocab.divisions)), np.float32)
@@ -114,76 +104,89 @@ def _linear_features(pool, weights):
         return side.preferences / np.maximum(side.n_preferences, 1)[:, None]
 
     w_sector, w_pref = weights["sector"], weights["preferences"]
-    none_e = (me.n_preferences == 0).astype(np.float32)[:, None]
-    none_r = (mr.n_preferences == 0).astype(np.float32)[:, None]
-    linear_e = np.hstack(
+    mentee_no_preferences = (mentees.n_preferences == 0).astype(np.float32)[:, None]
+    mentor_no_preferences = (mentors.n_preferences == 0).astype(np.float32)[:, None]
+    linear_mentee = np.hstack(
         [
-            w_sector * sector_onehot(me, a, 1 - a),
-            w_pref * 0.5 * pref_share(me),
-            w_pref * 0.5 * me.attributes,
-            w_pref * 0.5 * none_e,
-            np.full((len(me), 1), w_pref * 0.5, np.float32),
+            w_sector * sector_onehot(mentees, section_score, 1 - section_score),
+            w_pref * 0.5 * pref_share(mentees),
+            w_pref * 0.5 * mentees.attributes,
+            w_pref * 0.5 * mentee_no_preferences,
+            np.full((len(mentees), 1), w_pref * 0.5, np.float32),
         ]
     )
-    linear_r = np.hstack(
+    linear_mentor = np.hstack(
         [
-            sector_onehot(mr, 1.0, 1.0),
-            mr.attributes,
-            pref_share(mr),
-            np.ones((len(mr), 1), np.float32),
-            none_r,
+            sector_onehot(mentors, 1.0, 1.0),
+            mentors.attributes,
+            pref_share(mentors),
+            np.ones((len(mentors), 1), np.float32),
+            mentor_no_preferences,
         ]
     )
-    return linear_e, linear_r
+    return linear_mentee, linear_mentor
 
 
-def _tag_features(side_e, side_r, weight):
+def _tag_features(mentee_tags, mentor_tags, weight):
     """Jaccard = I / (|A| + |B| - I): both numerator (weighted) and denominator are products.
 
     A tiny constant keeps 0/0 (both sets empty) at 0 without an extra masking pass.
     """
-    ones_e, ones_r = np.ones((len(side_e), 1)), np.ones((len(side_r), 1))
-    union_e = np.hstack([side_e, side_e.sum(1, keepdims=True), ones_e, ones_e])
-    union_r = np.hstack([-side_r, ones_r, side_r.sum(1, keepdims=True), 1e-6 * ones_r])
-    return weight * side_e, side_r, union_e, union_r
+    mentee_ones, mentor_ones = np.ones((len(mentee_tags), 1)), np.ones((len(mentor_tags), 1))
+    union_mentee = np.hstack(
+        [mentee_tags, mentee_tags.sum(1, keepdims=True), mentee_ones, mentee_ones]
+    )
+    union_mentor = np.hstack(
+        [-mentor_tags, mentor_ones, mentor_tags.sum(1, keepdims=True), 1e-6 * mentor_ones]
+    )
+    return weight * mentee_tags, mentor_tags, union_mentee, union_mentor
 
 
 def _distance_features(pool):
     """``|p|^2 + |q|^2 - 2 p.q + h^2`` as one inner product (coordinates are centred, so
     float32 is precise to ~10 m at the scale of a region)."""
-    p, q = pool.mentees.xy_km, pool.mentors.xy_km
-    h2 = pool.config.distance_half_km**2
-    dist_e = np.column_stack([p, (p**2).sum(1), np.ones(len(p)), np.ones(len(p))])
-    dist_r = np.column_stack([-2 * q, np.ones(len(q)), (q**2).sum(1), np.full(len(q), h2)])
-    return dist_e, dist_r
+    mentee_xy, mentor_xy = pool.mentees.xy_km, pool.mentors.xy_km
+    half_squared = pool.config.distance_half_km**2
+    ones = np.ones(len(mentee_xy))
+    dist_mentee = np.column_stack([mentee_xy, (mentee_xy**2).sum(1), ones, ones])
+    dist_mentor = np.column_stack(
+        [
+            -2 * mentor_xy,
+            np.ones(len(mentor_xy)),
+            (mentor_xy**2).sum(1),
+            np.full(len(mentor_xy), half_squared),
+        ]
+    )
+    return dist_mentee, dist_mentor
 
 
 def _features(pool, weights):
     """All feature matrices, float32, mentor side transposed once for the block products."""
-    me, mr, cfg = pool.mentees, pool.mentors, pool.config
+    mentees, mentors, config = pool.mentees, pool.mentors, pool.config
 
     def scale(weight):
         # A zero weight still needs the product for the hard constraint.
         return weight if weight > 0 else 1.0
 
-    def f32(matrix_e, matrix_r):
+    def f32(mentee_matrix, mentor_matrix):
         return (
-            np.ascontiguousarray(matrix_e, dtype=np.float32),
-            np.ascontiguousarray(np.asarray(matrix_r).T, dtype=np.float32),
+            np.ascontiguousarray(mentee_matrix, dtype=np.float32),
+            np.ascontiguousarray(np.asarray(mentor_matrix).T, dtype=np.float32),
         )
 
     linear = f32(*_linear_features(pool, weights))
-    lang = f32(me.lang_factor * scale(weights["languages"]), mr.lang_factor)
+    lang = f32(mentees.lang_factor * scale(weights["languages"]), mentors.lang_factor)
     slots = f32(
-        me.slot_onehot * (scale(weights["availability"]) / cfg.slots_target), mr.slot_onehot
+        mentees.slot_onehot * (scale(weights["availability"]) / config.slots_target),
+        mentors.slot_onehot,
     )
     tags = []
     for name in ("personality", "interests"):
         if weights[name] > 0:
-            inter_e, inter_r, union_e, union_r = _tag_features(
-                getattr(me, name), getattr(mr, name), weights[name]
+            shared_mentee, shared_mentor, union_mentee, union_mentor = _tag_features(
+                getattr(mentees, name), getattr(mentors, name), weights[name]
             )
-            tags.append((*f32(inter_e, inter_r), *f32(union_e, union_r)))
+            tags.append((*f32(shared_mentee, shared_mentor), *f32(union_mentee, union_mentor)))
     dist = f32(*_distance_features(pool)) if weights["distance"] > 0 else (None, None)
     return _Features(*linear, *lang, *slots, tags, *dist)
 
@@ -193,9 +196,8 @@ def build_rules(pool, locked=(), forbidden_pairs=()):
 
     ``forbidden_pairs`` is an iterable of (mentee row, mentor col, reason code).
     """
-    me, mr = pool.mentees, pool.mentors
-    mentee_ok = me.ready.copy()
-    remaining = mr.capacity.copy()
+    mentee_ok = pool.mentees.ready.copy()
+    remaining = pool.mentors.capacity.copy()
     for row, col in locked:
         mentee_ok[row] = False
         remaining[col] -= 1
@@ -209,44 +211,44 @@ def build_rules(pool, locked=(), forbidden_pairs=()):
     }
     return PairRules(
         mentee_ok=mentee_ok,
-        mentor_ok=mr.ready & (remaining > 0),
+        mentor_ok=pool.mentors.ready & (remaining > 0),
         remaining=remaining,
         forbidden=forbidden,
     )
 
 
 def _add_distance(pool, feats, weights, rows, total):
-    me, mr, cfg = pool.mentees, pool.mentors, pool.config
-    dist = np.matmul(feats.dist_e[rows], feats.dist_r)  # d^2 + h^2 >= h^2 > 0
-    h2 = np.float32(cfg.distance_half_km**2)
-    np.divide(np.float32(weights["distance"]) * h2, dist, out=dist)
-    missing = np.float32(weights["distance"] * cfg.missing_distance_score)
-    if not me.has_coords[rows].all():
-        dist[~me.has_coords[rows]] = missing
+    mentees, mentors, config = pool.mentees, pool.mentors, pool.config
+    dist = np.matmul(feats.dist_mentee[rows], feats.dist_mentor)  # d^2 + h^2 >= h^2 > 0
+    half_squared = np.float32(config.distance_half_km**2)
+    np.divide(np.float32(weights["distance"]) * half_squared, dist, out=dist)
+    missing = np.float32(weights["distance"] * config.missing_distance_score)
+    if not mentees.has_coords[rows].all():
+        dist[~mentees.has_coords[rows]] = missing
     if not pool.mentors_all_located:
-        dist[:, ~mr.has_coords] = missing
+        dist[:, ~mentors.has_coords] = missing
     total += dist
 
 
 def _infeasible_block(pool, feats, rules, weights, rows, total):
     """Add language, slot and centre terms to ``total``; return the excluded-pair mask."""
-    me, mr, cfg = pool.mentees, pool.mentors, pool.config
-    lang = np.matmul(feats.lang_e[rows], feats.lang_r)
+    mentees, mentors, config = pool.mentees, pool.mentors, pool.config
+    lang = np.matmul(feats.lang_mentee[rows], feats.lang_mentor)
     infeasible = lang <= 0
     if weights["languages"] > 0:
         np.minimum(lang, np.float32(weights["languages"]), out=lang)
         total += lang
-    slots = np.matmul(feats.slots_e[rows], feats.slots_r)
+    slots = np.matmul(feats.slots_mentee[rows], feats.slots_mentor)
     infeasible |= slots <= 0
     if weights["availability"] > 0:
         np.minimum(slots, np.float32(weights["availability"]), out=slots)
         total += slots
-    if not cfg.allow_cross_centre and pool.several_centres:
-        same = me.centre[rows][:, None] == mr.centre[None, :]
-        same[me.centre[rows] < 0] = True
-        same[:, mr.centre < 0] = True
+    if not config.allow_cross_centre and pool.several_centres:
+        same = mentees.centre[rows][:, None] == mentors.centre[None, :]
+        same[mentees.centre[rows] < 0] = True
+        same[:, mentors.centre < 0] = True
         infeasible |= ~same
-    infeasible[~me.ready[rows]] = True
+    infeasible[~mentees.ready[rows]] = True
     infeasible[:, ~rules.mentor_ok] = True
     for local, row in enumerate(range(rows.start, rows.stop)):
         if row in rules.forbidden:
@@ -259,13 +261,13 @@ def _score_block(pool, feats, rules, weights, rows, out, sink):
     handed to ``sink(rows, block)`` while still in cache. Few full passes: weights are folded
     into the products."""
     total = out[rows]
-    np.matmul(feats.linear_e[rows], feats.linear_r, out=total)
+    np.matmul(feats.linear_mentee[rows], feats.linear_mentor, out=total)
     infeasible = _infeasible_block(pool, feats, rules, weights, rows, total)
-    for inter_e, inter_r, union_e, union_r in feats.tags:
-        inter = np.matmul(inter_e[rows], inter_r)
-        inter /= np.matmul(union_e[rows], union_r)
-        total += inter
-    if feats.dist_e is not None:
+    for shared_mentee, shared_mentor, union_mentee, union_mentor in feats.tags:
+        shared = np.matmul(shared_mentee[rows], shared_mentor)
+        shared /= np.matmul(union_mentee[rows], union_mentor)
+        total += shared
+    if feats.dist_mentee is not None:
         _add_distance(pool, feats, weights, rows, total)
     np.putmask(total, infeasible, np.float32(INFEASIBLE))
     sink(rows, total)
@@ -274,25 +276,6 @@ def _score_block(pool, feats, rules, weights, rows, out, sink):
 def proposable_min(config):
     """Smallest proposable score: the threshold, and never 0 (0 means "not allowed")."""
     return max(config.min_score, float(np.finfo(np.float32).tiny))
-
-
-@dataclass
-class _Expanded:
-    matrix: np.ndarray
-    owner: np.ndarray
-    position: np.ndarray  # mentee row -> row of ``matrix`` (valid for solved rows only)
-    min_value: float
-    mentee_ok: np.ndarray
-
-    def __call__(self, rows, total):
-        # Locked mentees keep their scores (their explanation needs a runner-up) but are not
-        # solved.
-        solve_local = np.flatnonzero(self.mentee_ok[rows])
-        if len(solve_local) and self.matrix.shape[1]:
-            proposable = total[solve_local]
-            proposable[proposable < self.min_value] = 0
-            target = self.position[rows.start + solve_local]
-            self.matrix[target[0] : target[-1] + 1] = proposable[:, self.owner]
 
 
 @dataclass
@@ -319,12 +302,12 @@ class _TopCandidates:
 def _build_scores(pool, rules, sink):
     """Float32 score matrix built in cache-sized row blocks, each passed to ``sink``."""
     weights = pool.config.normalised_weights()
-    n_e, n_r = len(pool.mentees), len(pool.mentors)
-    out = np.empty((n_e, n_r), dtype=np.float32)
-    if n_e and n_r:
+    n_mentees, n_mentors = len(pool.mentees), len(pool.mentors)
+    out = np.empty((n_mentees, n_mentors), dtype=np.float32)
+    if n_mentees and n_mentors:
         feats = _features(pool, weights)
-        step = max(8, _BLOCK_CELLS // max(n_r, 1))
-        blocks = [slice(start, min(start + step, n_e)) for start in range(0, n_e, step)]
+        step = max(8, _BLOCK_CELLS // max(n_mentors, 1))
+        blocks = [slice(start, min(start + step, n_mentees)) for start in range(0, n_mentees, step)]
         threads = pool.config.threads or os.cpu_count() or 1
         build = partial(_score_block, pool, feats, rules, weights, out=out, sink=sink)
         with single_threaded_blas():
@@ -337,24 +320,18 @@ def _build_scores(pool, rules, sink):
     return out
 
 
-def score_matrix(pool, rules):
-    """Scores and the solver's capacity-expanded matrix (see :class:`ScoreMatrices`), built in
-    cache-sized row blocks."""
-    solve_rows = np.flatnonzero(rules.mentee_ok)
-    owner = np.repeat(np.arange(len(pool.mentors)), np.where(rules.mentor_ok, rules.remaining, 0))
-    expanded = _Expanded(
-        matrix=np.zeros((len(solve_rows), len(owner)), dtype=np.float64),
-        owner=owner,
-        position=np.cumsum(rules.mentee_ok) - 1,
-        min_value=proposable_min(pool.config),
-        mentee_ok=rules.mentee_ok,
-    )
-    scores = _build_scores(pool, rules, expanded)
-    return ScoreMatrices(scores, expanded.matrix, solve_rows, owner)
+def _discard(_rows, _total):
+    """Sink of :func:`score_pool`: the scores are all it needs."""
+
+
+def score_pool(pool, rules):
+    """Float32 scores (mentees x mentors): the weighted score in 0..1 of every pair, or -1
+    where a hard constraint excludes it (see :class:`PairRules`)."""
+    return _build_scores(pool, rules, _discard)
 
 
 def score_candidates(pool, rules, k=32):
-    """Float32 scores (as in :class:`ScoreMatrices`) and, for the mentees to solve, their ``k``
+    """Float32 scores (as in :func:`score_pool`) and, for the mentees to solve, their ``k``
     best proposable mentors as :class:`assignment.Candidates`: the input of
     :func:`assignment.priced_assignment`, without any capacity-expanded dense matrix."""
     sink = _TopCandidates(
@@ -377,40 +354,45 @@ def pair_criteria(pool, rows, cols):
 
     Returns ``{criterion: array}`` plus ``"distance_km"`` (NaN when a side has no coordinates).
     """
-    me, mr, cfg = pool.mentees, pool.mentors, pool.config
+    mentees, mentors, config = pool.mentees, pool.mentors, pool.config
     rows, cols = np.asarray(rows, np.int64), np.asarray(cols, np.int64)
-    a = cfg.same_section_score
-    same_div = (me.division[rows] == mr.division[cols]) & (me.division[rows] >= 0)
-    same_sec = (me.section[rows] == mr.section[cols]) & (me.section[rows] >= 0)
-    sector = np.where(same_div, 1.0, np.where(same_sec, a, 0.0))
+    division = mentees.division[rows]
+    section = mentees.section[rows]
+    same_division = (division == mentors.division[cols]) & (division >= 0)
+    same_section = (section == mentors.section[cols]) & (section >= 0)
+    sector = np.where(same_division, 1.0, np.where(same_section, config.same_section_score, 0.0))
 
-    lf_e = me.lang_factor[rows].astype(np.float64)
-    lf_r = mr.lang_factor[cols].astype(np.float64)
-    languages = np.minimum((lf_e * lf_r).sum(1), 1.0)
+    mentee_factor = mentees.lang_factor[rows].astype(np.float64)
+    mentor_factor = mentors.lang_factor[cols].astype(np.float64)
+    languages = np.minimum((mentee_factor * mentor_factor).sum(1), 1.0)
 
-    shared = _popcount(me.slots[rows] & mr.slots[cols])
-    availability = np.minimum(shared, cfg.slots_target) / cfg.slots_target
+    shared_slots = _popcount(mentees.slots[rows] & mentors.slots[cols])
+    availability = np.minimum(shared_slots, config.slots_target) / config.slots_target
 
     def jaccard(name):
-        tags_e = getattr(me, name)[rows].astype(np.float64)
-        tags_r = getattr(mr, name)[cols].astype(np.float64)
-        inter = (tags_e * tags_r).sum(1)
-        union = tags_e.sum(1) + tags_r.sum(1) - inter
-        return inter / np.maximum(union, 1.0)
+        mentee_tags = getattr(mentees, name)[rows].astype(np.float64)
+        mentor_tags = getattr(mentors, name)[cols].astype(np.float64)
+        shared = (mentee_tags * mentor_tags).sum(1)
+        union = mentee_tags.sum(1) + mentor_tags.sum(1) - shared
+        return shared / np.maximum(union, 1.0)
 
-    both = me.has_coords[rows] & mr.has_coords[cols]
-    dist_km = np.hypot(*(me.xy_km[rows] - mr.xy_km[cols]).T)
-    h2 = cfg.distance_half_km**2
-    distance = np.where(both, h2 / (h2 + dist_km**2), cfg.missing_distance_score)
+    both = mentees.has_coords[rows] & mentors.has_coords[cols]
+    dist_km = np.hypot(*(mentees.xy_km[rows] - mentors.xy_km[cols]).T)
+    half_squared = config.distance_half_km**2
+    distance = np.where(
+        both, half_squared / (half_squared + dist_km**2), config.missing_distance_score
+    )
 
-    def directional(prefs_side, n_side, attrs_other):
-        met = (prefs_side.astype(np.float64) * attrs_other).sum(1)
-        n_side = n_side.astype(np.float64)
-        return np.where(n_side > 0, met / np.maximum(n_side, 1.0), 1.0)
+    def directional(stated, n_stated, partner_attributes):
+        met = (stated.astype(np.float64) * partner_attributes).sum(1)
+        n_stated = n_stated.astype(np.float64)
+        return np.where(n_stated > 0, met / np.maximum(n_stated, 1.0), 1.0)
 
     preferences = 0.5 * directional(
-        me.preferences[rows], me.n_preferences[rows], mr.attributes[cols]
-    ) + 0.5 * directional(mr.preferences[cols], mr.n_preferences[cols], me.attributes[rows])
+        mentees.preferences[rows], mentees.n_preferences[rows], mentors.attributes[cols]
+    ) + 0.5 * directional(
+        mentors.preferences[cols], mentors.n_preferences[cols], mentees.attributes[rows]
+    )
     result = {
         "sector": sector,
         "languages": languages,
@@ -430,22 +412,25 @@ def violation_masks(pool, rules, rows, cols):
 
     Used to explain unmatched people, so it runs only on their rows or columns.
     """
-    me, mr, cfg = pool.mentees, pool.mentors, pool.config
+    mentees, mentors, config = pool.mentees, pool.mentors, pool.config
     rows, cols = np.asarray(rows, np.int64), np.asarray(cols, np.int64)
     shape = (len(rows), len(cols))
     masks = {
-        MENTEE_NOT_READY: np.broadcast_to(~me.ready[rows][:, None], shape),
-        MENTEE_LOCKED: np.broadcast_to((me.ready & ~rules.mentee_ok)[rows][:, None], shape),
-        MENTOR_NOT_READY: np.broadcast_to(~mr.ready[cols][None, :], shape),
+        MENTEE_NOT_READY: np.broadcast_to(~mentees.ready[rows][:, None], shape),
+        MENTEE_LOCKED: np.broadcast_to((mentees.ready & ~rules.mentee_ok)[rows][:, None], shape),
+        MENTOR_NOT_READY: np.broadcast_to(~mentors.ready[cols][None, :], shape),
         MENTOR_AT_CAPACITY: np.broadcast_to((rules.remaining[cols] <= 0)[None, :], shape),
     }
-    centre_e, centre_r = me.centre[rows][:, None], mr.centre[cols][None, :]
-    if cfg.allow_cross_centre:
+    mentee_centre = mentees.centre[rows][:, None]
+    mentor_centre = mentors.centre[cols][None, :]
+    if config.allow_cross_centre:
         masks[DIFFERENT_CENTRE] = np.zeros(shape, bool)
     else:
-        masks[DIFFERENT_CENTRE] = (centre_e != centre_r) & (centre_e >= 0) & (centre_r >= 0)
-    masks[NO_COMMON_LANGUAGE] = (me.lang_factor[rows] @ mr.lang_factor[cols].T) <= 0
-    masks[NO_COMMON_SLOT] = (me.slots[rows][:, None] & mr.slots[cols][None, :]) == 0
+        masks[DIFFERENT_CENTRE] = (
+            (mentee_centre != mentor_centre) & (mentee_centre >= 0) & (mentor_centre >= 0)
+        )
+    masks[NO_COMMON_LANGUAGE] = (mentees.lang_factor[rows] @ mentors.lang_factor[cols].T) <= 0
+    masks[NO_COMMON_SLOT] = (mentees.slots[rows][:, None] & mentors.slots[cols][None, :]) == 0
     col_pos = {col: k for k, col in enumerate(cols.tolist())}
     for code in (REJECTED_AT_MEETING, EXCLUDED_PAIR):
         masks[code] = np.zeros(shape, bool)

@@ -4,6 +4,8 @@ from odoo import api, models
 from odoo.fields import Domain
 from odoo.tools import SQL
 
+from odoo.addons.duo_mentoring.models.duo_language_skill import LEVEL_RANK
+
 from ..matching_engine import (
     BELOW_THRESHOLD,
     DAY_PARTS,
@@ -23,7 +25,9 @@ from ..matching_engine import (
     Profile,
 )
 
-LEVEL_CODES = {1: "A1", 2: "A2", 3: "B1", 4: "B2", 5: "C1", 6: "C2"}
+# The CEFR code of each level rank the engine reports (the core's encoding; "native" has its
+# own translated word).
+LEVEL_CODES = {rank: code.upper() for code, rank in LEVEL_RANK.items() if code != "native"}
 UNMATCHED_CODES = [
     (MENTEE_NOT_READY, "Mentee not ready"),
     (MENTOR_NOT_READY, "Mentor not ready"),
@@ -288,9 +292,9 @@ class DuoMatchingPool(models.AbstractModel):
             lines.append(_("Related sector (same section)."))
         shared = [
             _("%(language)s (mentee %(mentee)s, mentor %(mentor)s)",
-              language=language_names.get(code, code), mentee=self._level_label(level_e),
-              mentor=self._level_label(level_r))
-            for code, level_e, level_r in data.get("shared_languages") or ()
+              language=language_names.get(code, code), mentee=self._level_label(mentee_level),
+              mentor=self._level_label(mentor_level))
+            for code, mentee_level, mentor_level in data.get("shared_languages") or ()
         ]
         if shared:
             lines.append(_("Shared languages: %s.", ", ".join(shared)))

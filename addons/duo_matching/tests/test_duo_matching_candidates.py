@@ -1,10 +1,9 @@
 from odoo import Command
-from odoo.tests import tagged, users
+from odoo.tests import users
 
 from .common import MatchingCommon
 
 
-@tagged("post_install", "-at_install")
 class TestDuoMatchingCandidates(MatchingCommon):
     @classmethod
     def setUpClass(cls):
@@ -46,3 +45,12 @@ class TestDuoMatchingCandidates(MatchingCommon):
         pair._record_answer("mentee", "rejected", "Not the right match.")
         wizard = self._open(self.ana)
         self.assertNotIn(self.marc, wizard.line_ids.mentor_id)
+        self.assertEqual(wizard.excluded_count, 2, "Marc was rejected, Monday only shares no slot.")
+
+    def test_mentor_without_room_is_ranked_anyway(self):
+        """Asked for explicitly, a mentor whose duos fill their capacity still gets mentees."""
+        other = self.mentee(name="Other", sector_ids=[Command.set(self.sector_it.ids)])
+        self.create_pair(mentee=self.ana, mentor=self.marc)
+        self.assertGreaterEqual(self.marc.open_pair_count, self.marc.capacity)
+        wizard = self._open(self.marc)
+        self.assertIn(other, wizard.line_ids.mentee_id)

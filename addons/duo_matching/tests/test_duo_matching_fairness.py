@@ -3,12 +3,10 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command
-from odoo.tests import tagged
 
 from .common import MatchingCommon
 
 
-@tagged("post_install", "-at_install")
 class TestDuoMatchingFairness(MatchingCommon):
     def test_fairness_report_hides_small_groups(self):
         women = [self.mentee(name=f"Woman {i}", gender="female") for i in range(6)]

@@ -1,10 +1,8 @@
 from odoo import Command
-from odoo.tests import tagged
 
 from .common import MatchingCommon
 
 
-@tagged("post_install", "-at_install")
 class TestDuoMatchingPerformance(MatchingCommon):
     """Running a session costs the same number of queries whatever the pool size."""
 

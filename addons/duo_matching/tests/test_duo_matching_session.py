@@ -1,11 +1,10 @@
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged, users
+from odoo.tests import users
 
 from .common import MatchingCommon
 
 
-@tagged("post_install", "-at_install")
 class TestDuoMatchingSession(MatchingCommon):
     @classmethod
     def setUpClass(cls):

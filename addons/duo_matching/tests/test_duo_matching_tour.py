@@ -18,7 +18,6 @@ class TestDuoMatchingTour(HttpCase):
         slot = cls.env.ref("duo_mentoring.duo_slot_tuesday_evening")
         french = cls.env.ref("duo_mentoring.duo_language_fr")
         ready = cls.env.ref("duo_mentoring.duo_intake_stage_ready")
-        interview = cls.env.ref("duo_mentoring.duo_intake_stage_interview")
         base = {
             "centre_id": cls.centre.id,
             "consent_date": fields.Datetime.now(),
@@ -38,14 +37,9 @@ class TestDuoMatchingTour(HttpCase):
         cls.mentors = cls.env["duo.mentor"].create([dict(
             base, name=name, email=f"{name.lower().replace(' ', '.')}@example.com",
             birthdate=date.today() - relativedelta(years=60), experience_years=30,
-            stage_id=interview.id,
+            stage_id=ready.id,
             language_skill_ids=[Command.create({"language_id": french.id, "level": "native"})],
         ) for name in ("Tour Mentor Claire", "Tour Mentor Daniel")])
-        cls.env["duo.training.attendance"].create([
-            {"mentor_id": mentor.id, "module_id": module.id, "state": "attended"}
-            for mentor in cls.mentors for module in cls.env["duo.training.module"].search([])
-        ])
-        cls.mentors.write({"stage_id": ready.id})
         cls.matching_session = cls.env["duo.matching.session"].create({"centre_id": cls.centre.id})
 
     def test_matching_session_tour(self):

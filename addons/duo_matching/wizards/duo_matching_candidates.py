@@ -1,11 +1,6 @@
-from dataclasses import replace
-
-import numpy as np
-
 from odoo import api, fields, models
 
-from ..matching_engine import REJECTED_AT_MEETING, build_rules, encode_pool, score_matrix
-from ..matching_engine.explain import explain_pairs
+from ..matching_engine import rank_candidates
 
 MAX_LINES = 20
 
@@ -45,57 +40,36 @@ class DuoMatchingCandidates(models.TransientModel):
         person = self.mentee_id or self.mentor_id
         Pool = self.env["duo.matching.pool"]
         mentees, mentors = Pool._candidates(person.centre_id)
-        if self.role == "mentee":
-            mentee_ids, mentor_ids = [person.id], mentors.ids
-        else:
-            mentee_ids = mentees.ids
-            mentor_ids = [person.id]
+        is_mentee = self.role == "mentee"
+        mentee_ids = [person.id] if is_mentee else mentees.ids
+        mentor_ids = mentors.ids if is_mentee else [person.id]
         mentee_profiles, mentor_profiles = Pool._profiles(mentee_ids, mentor_ids)
-        # The person may be beyond "ready" (a mentor with a full agenda): rank anyway.
-        mentor_profiles = [replace(p, capacity=max(p.capacity, 1)) for p in mentor_profiles]
-        rejected = Pool._rejected_pairs(mentee_ids, mentor_ids)
-        explanations, excluded = self._rank(
-            mentee_profiles, mentor_profiles, person.centre_id._matching_config(), rejected
+        (profile,), others = (
+            (mentee_profiles, mentor_profiles) if is_mentee
+            else (mentor_profiles, mentee_profiles)
         )
-        texts = Pool._explanation_texts([_plain(e.to_dict()) for e in explanations])
-        min_score = person.centre_id.matching_min_score
+        # The engine ranks a person who is not ready or has no room left all the same.
+        ranking = rank_candidates(
+            profile, others, person.centre_id._matching_config(), role=self.role,
+            rejected=Pool._rejected_pairs(mentee_ids, mentor_ids), limit=MAX_LINES,
+        )
+        texts = Pool._explanation_texts(
+            [_plain(candidate.explanation.to_dict()) for candidate in ranking.candidates]
+        )
         self.write({
-            "excluded_count": excluded,
+            "excluded_count": ranking.ruled_out_count,
             "line_ids": [
                 fields.Command.create({
-                    "rank": rank,
-                    "mentee_id": explanation.mentee_id,
-                    "mentor_id": explanation.mentor_id,
-                    "score": explanation.score,
-                    "below_minimum": explanation.score < min_score,
+                    "rank": candidate.rank,
+                    "mentee_id": candidate.explanation.mentee_id,
+                    "mentor_id": candidate.explanation.mentor_id,
+                    "score": candidate.score,
+                    "below_minimum": candidate.below_threshold,
                     "explanation": text,
                 })
-                for rank, (explanation, text) in enumerate(
-                    zip(explanations, texts, strict=True), start=1
-                )
+                for candidate, text in zip(ranking.candidates, texts, strict=True)
             ],
         })
-
-    @api.model
-    def _rank(self, mentee_profiles, mentor_profiles, config, rejected):
-        """Explanations of the best feasible pairs, best first, and how many pairs a hard
-        constraint rules out."""
-        if not mentee_profiles or not mentor_profiles:
-            return [], 0
-        pool = encode_pool(mentee_profiles, mentor_profiles, config)
-        row_of = {int(i): k for k, i in enumerate(pool.mentees.ids.tolist())}
-        col_of = {int(i): k for k, i in enumerate(pool.mentors.ids.tolist())}
-        forbidden = [(row_of[e], col_of[r], REJECTED_AT_MEETING) for e, r in rejected]
-        rules = build_rules(pool, (), forbidden)
-        scores = score_matrix(pool, rules).scores
-        rows, cols = np.nonzero(scores >= 0)
-        excluded = scores.size - len(rows)
-        order = np.argsort(-scores[rows, cols], kind="stable")[:MAX_LINES]
-        rows, cols = rows[order], cols[order]
-        explanations = explain_pairs(
-            pool, scores, rows, cols, np.zeros(len(rows), bool), [()] * len(rows)
-        )
-        return explanations, int(excluded)
 
 
 def _plain(value):

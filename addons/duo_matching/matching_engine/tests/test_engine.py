@@ -1,42 +1,36 @@
-"""Unit tests of the pure matching engine (no database: BaseCase)."""
+"""Unit and property tests of the pure matching engine (plain pytest, no Odoo)."""
 
+import ast
 import random
+import subprocess
+import sys
+import unittest
 
+import matching_engine as engine
 import numpy as np
+from conftest import ADDON_DIR
+from engine_profiles import WEEKDAY_EVENINGS, person, random_profile
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from odoo.tests import BaseCase, tagged
-
-from odoo.addons.duo_matching import matching_engine as me
-from odoo.addons.duo_matching.matching_engine import assignment
-
-TUE_EVENING = me.slots_mask([("tue", "evening")])
-WEEKDAY_EVENINGS = me.slots_mask([(day, "evening") for day in ("mon", "tue", "wed", "thu")])
-
-
-def person(person_id, **values):
-    """A profile that matches the default partner unless a test overrides a field."""
-    defaults = {
-        "languages": {"fr": "B2"},
-        "slots": TUE_EVENING,
-        "sector": "62",
-        "sector_section": "J",
-        "lat": 50.85,
-        "lon": 4.35,
-        "centre_id": 1,
-    }
-    defaults.update(values)
-    return me.Profile(person_id, **defaults)
+from matching_engine import assignment
+from matching_engine.profiles import encode_pool
+from matching_engine.scoring import build_rules, pair_criteria, score_pool
+from matching_engine.testing import (
+    assignment_total,
+    brute_force_assignment,
+    greedy_assignment,
+    optimal_assignment,
+    score_matrix,
+    solve_expanded,
+)
 
 
 def criteria_of(mentee, mentor, config=None):
-    pool = me.encode_pool([mentee], [mentor], config or me.MatchingConfig())
-    return {name: float(value[0]) for name, value in me.pair_criteria(pool, [0], [0]).items()}
+    pool = encode_pool([mentee], [mentor], config or engine.MatchingConfig())
+    return {name: float(value[0]) for name, value in pair_criteria(pool, [0], [0]).items()}
 
 
-@tagged("post_install", "-at_install", "duo_matching_engine")
-class TestMatchingCriteria(BaseCase):
+class TestMatchingCriteria(unittest.TestCase):
     def test_sector_division_section_unrelated(self):
         mentee = person(1, sector="62", sector_section="J")
         self.assertEqual(criteria_of(mentee, person(2, sector="62"))["sector"], 1.0)
@@ -57,7 +51,7 @@ class TestMatchingCriteria(BaseCase):
     def test_workable_level_is_configurable(self):
         mentee, mentor = person(1, languages={"nl": "A2"}), person(2, languages={"nl": "A2"})
         self.assertEqual(criteria_of(mentee, mentor)["languages"], 0.0)
-        config = me.MatchingConfig(workable_level=me.CEFR_LEVELS["A2"])
+        config = engine.MatchingConfig(workable_level=engine.CEFR_LEVELS["A2"])
         self.assertGreater(criteria_of(mentee, mentor, config)["languages"], 0.0)
 
     def test_availability_saturates_at_target(self):
@@ -95,115 +89,99 @@ class TestMatchingCriteria(BaseCase):
         rng = random.Random(3)
         mentees = [random_profile(rng, i) for i in range(1, 40)]
         mentors = [random_profile(rng, 1000 + i, capacity=2) for i in range(30)]
-        pool = me.encode_pool(mentees, mentors)
-        scores = me.score_matrix(pool, me.build_rules(pool)).scores
+        pool = encode_pool(mentees, mentors)
+        scores = score_pool(pool, build_rules(pool))
         rows, cols = np.nonzero(scores >= 0)
         self.assertTrue(len(rows))
         weights = pool.config.normalised_weights()
-        raw = me.pair_criteria(pool, rows, cols)
-        exact = sum(weights[name] * raw[name] for name in me.CRITERIA)
+        raw = pair_criteria(pool, rows, cols)
+        exact = sum(weights[name] * raw[name] for name in engine.CRITERIA)
         np.testing.assert_allclose(scores[rows, cols], exact, atol=1e-5)
 
 
-def random_profile(rng, person_id, capacity=1):
-    languages = {code: rng.randint(1, 7) for code in rng.sample(["fr", "nl", "en", "ti"], 2)}
-    return me.Profile(
-        person_id,
-        ready=rng.random() > 0.1,
-        centre_id=1,
-        sector=rng.choice(["62", "63", "47"]),
-        sector_section=None,
-        languages=languages,
-        slots=rng.getrandbits(21) & rng.getrandbits(21),
-        personality_tags=frozenset(rng.sample(range(6), rng.randint(0, 3))),
-        interest_tags=frozenset(rng.sample(range(10), rng.randint(0, 4))),
-        lat=50.85 + rng.uniform(-0.1, 0.1) if rng.random() > 0.1 else None,
-        lon=4.35 + rng.uniform(-0.1, 0.1),
-        attributes={"gender": rng.choice("fm")},
-        preferences={"gender": {"f"}} if rng.random() < 0.3 else {},
-        capacity=capacity,
-    )
-
-
-@tagged("post_install", "-at_install", "duo_matching_engine")
-class TestMatchingConstraints(BaseCase):
+class TestMatchingConstraints(unittest.TestCase):
     def assertBlocked(self, result, code, mentee_id=1):
         reason = next(r for r in result.unmatched_mentees if r.person_id == mentee_id)
-        self.assertEqual(reason.code, me.NO_ELIGIBLE_PARTNER)
+        self.assertEqual(reason.code, engine.NO_ELIGIBLE_PARTNER)
         self.assertEqual(reason.params["blocking"], code)
         self.assertEqual(reason.params["eliminated_by"][code], 1)
         self.assertFalse(result.proposals)
 
     def test_baseline_pair_is_matched(self):
-        result = me.match([person(1)], [person(2)])
+        result = engine.match([person(1)], [person(2)])
         self.assertEqual([(p.mentee_id, p.mentor_id) for p in result.proposals], [(1, 2)])
         self.assertFalse(result.unmatched_mentees)
 
     def test_no_common_language(self):
-        result = me.match(
+        result = engine.match(
             [person(1, languages={"ti": "native", "fr": "A2"})], [person(2, languages={"fr": "C1"})]
         )
-        self.assertBlocked(result, me.NO_COMMON_LANGUAGE)
+        self.assertBlocked(result, engine.NO_COMMON_LANGUAGE)
         reason = result.unmatched_mentees[0]
         self.assertEqual(reason.params["languages"], (("ti", 7),))
         self.assertEqual(reason.params["slots"], (("tue", "evening"),))
 
     def test_no_common_slot(self):
-        result = me.match([person(1)], [person(2, slots=me.slots_mask([("mon", "morning")]))])
-        self.assertBlocked(result, me.NO_COMMON_SLOT)
+        result = engine.match(
+            [person(1)], [person(2, slots=engine.slots_mask([("mon", "morning")]))]
+        )
+        self.assertBlocked(result, engine.NO_COMMON_SLOT)
         funnel = dict(result.unmatched_mentees[0].params["funnel"])
-        self.assertEqual(funnel[me.NO_COMMON_LANGUAGE], 1)
-        self.assertEqual(funnel[me.NO_COMMON_SLOT], 0)
+        self.assertEqual(funnel[engine.NO_COMMON_LANGUAGE], 1)
+        self.assertEqual(funnel[engine.NO_COMMON_SLOT], 0)
 
     def test_mentor_at_capacity(self):
-        self.assertBlocked(me.match([person(1)], [person(2, capacity=0)]), me.MENTOR_AT_CAPACITY)
+        self.assertBlocked(
+            engine.match([person(1)], [person(2, capacity=0)]), engine.MENTOR_AT_CAPACITY
+        )
 
     def test_rejected_at_first_meeting(self):
-        result = me.match([person(1)], [person(2)], rejected={(1, 2)})
-        self.assertBlocked(result, me.REJECTED_AT_MEETING)
+        result = engine.match([person(1)], [person(2)], rejected={(1, 2)})
+        self.assertBlocked(result, engine.REJECTED_AT_MEETING)
 
     def test_excluded_pair(self):
-        result = me.match([person(1)], [person(2), person(3)], excluded={(1, 2)})
+        result = engine.match([person(1)], [person(2), person(3)], excluded={(1, 2)})
         self.assertEqual([(p.mentee_id, p.mentor_id) for p in result.proposals], [(1, 3)])
 
     def test_not_ready(self):
-        result = me.match([person(1, ready=False)], [person(2)])
-        self.assertEqual(result.unmatched_mentees[0].code, me.MENTEE_NOT_READY)
-        result = me.match([person(1)], [person(2, ready=False)])
-        self.assertBlocked(result, me.MENTOR_NOT_READY)
-        self.assertEqual(result.unmatched_mentors[0].code, me.MENTOR_NOT_READY)
+        result = engine.match([person(1, ready=False)], [person(2)])
+        self.assertEqual(result.unmatched_mentees[0].code, engine.MENTEE_NOT_READY)
+        result = engine.match([person(1)], [person(2, ready=False)])
+        self.assertBlocked(result, engine.MENTOR_NOT_READY)
+        self.assertEqual(result.unmatched_mentors[0].code, engine.MENTOR_NOT_READY)
 
     def test_different_centre_unless_allowed(self):
         mentee, mentor = person(1, centre_id=1), person(2, centre_id=2)
-        self.assertBlocked(me.match([mentee], [mentor]), me.DIFFERENT_CENTRE)
-        allowed = me.match([mentee], [mentor], me.MatchingConfig(allow_cross_centre=True))
+        self.assertBlocked(engine.match([mentee], [mentor]), engine.DIFFERENT_CENTRE)
+        allowed = engine.match([mentee], [mentor], engine.MatchingConfig(allow_cross_centre=True))
         self.assertEqual(len(allowed.proposals), 1)
 
     def test_threshold(self):
         weak = person(2, sector="47", sector_section="G", lat=51.2)
-        config = me.MatchingConfig(min_score=0.6)
-        result = me.match([person(1)], [weak], config)
+        config = engine.MatchingConfig(min_score=0.6)
+        result = engine.match([person(1)], [weak], config)
         self.assertFalse(result.proposals)
         reason = result.unmatched_mentees[0]
-        self.assertEqual(reason.code, me.BELOW_THRESHOLD)
+        self.assertEqual(reason.code, engine.BELOW_THRESHOLD)
         self.assertEqual(reason.params["best_partner_id"], 2)
         self.assertLess(reason.params["best_score"], 0.6)
-        self.assertTrue(me.match([person(1)], [weak], me.MatchingConfig(min_score=0.1)).proposals)
+        self.assertTrue(
+            engine.match([person(1)], [weak], engine.MatchingConfig(min_score=0.1)).proposals
+        )
 
     def test_outcompeted_and_capacity(self):
         mentees = [person(1), person(3, sector="63"), person(4, sector="47", sector_section="G")]
-        result = me.match(mentees, [person(2, capacity=2)])
+        result = engine.match(mentees, [person(2, capacity=2)])
         self.assertEqual([p.mentee_id for p in result.proposals], [1, 3])
         reason = result.unmatched_mentees[0]
-        self.assertEqual((reason.person_id, reason.code), (4, me.OUTCOMPETED))
+        self.assertEqual((reason.person_id, reason.code), (4, engine.OUTCOMPETED))
         self.assertEqual(reason.params["best_partner_id"], 2)
 
 
-@tagged("post_install", "-at_install", "duo_matching_engine")
-class TestMatchingExplanationsAndReruns(BaseCase):
+class TestMatchingExplanationsAndReruns(unittest.TestCase):
     def test_contributions_runner_up_and_gap(self):
         mentors = [person(10), person(11, sector="63"), person(12, sector="47", sector_section="G")]
-        result = me.match([person(1, languages={"fr": "C1", "ti": "native"})], mentors)
+        result = engine.match([person(1, languages={"fr": "C1", "ti": "native"})], mentors)
         (proposal,) = result.proposals
         self.assertEqual(proposal.mentor_id, 10)
         total = sum(item["contribution"] for item in proposal.criteria.values())
@@ -219,24 +197,24 @@ class TestMatchingExplanationsAndReruns(BaseCase):
     def test_locked_pairs_consume_capacity_and_may_break_rules(self):
         mentees = [person(1), person(3, languages={"ti": "native"})]
         mentors = [person(2, capacity=1), person(4, sector="47", sector_section="G")]
-        result = me.match(mentees, mentors, locked={(3, 2)})
+        result = engine.match(mentees, mentors, locked={(3, 2)})
         pairs = {(p.mentee_id, p.mentor_id): p for p in result.proposals}
         self.assertEqual(set(pairs), {(3, 2), (1, 4)})
         locked = pairs[(3, 2)]
         self.assertTrue(locked.locked)
-        self.assertIn(me.NO_COMMON_LANGUAGE, locked.violations)
+        self.assertIn(engine.NO_COMMON_LANGUAGE, locked.violations)
         self.assertFalse(pairs[(1, 4)].locked)
 
     def test_locked_and_excluded_conflict(self):
         with self.assertRaises(ValueError):
-            me.match([person(1)], [person(2)], locked={(1, 2)}, excluded={(1, 2)})
+            engine.match([person(1)], [person(2)], locked={(1, 2)}, excluded={(1, 2)})
 
     def test_deterministic_ties_and_input_order(self):
         mentees = [person(i) for i in range(1, 6)]
         mentors = [person(100 + i) for i in range(3)]
-        first = me.match(mentees, mentors)
+        first = engine.match(mentees, mentors)
         shuffled = list(reversed(mentees)), list(reversed(mentors))
-        second = me.match(*shuffled)
+        second = engine.match(*shuffled)
         self.assertEqual(
             [(p.mentee_id, p.mentor_id) for p in first.proposals],
             [(p.mentee_id, p.mentor_id) for p in second.proposals],
@@ -270,8 +248,7 @@ values_matrices = st.integers(1, 5).flatmap(
 )
 
 
-@tagged("post_install", "-at_install", "duo_matching_engine")
-class TestMatchingSolvers(BaseCase):
+class TestMatchingSolvers(unittest.TestCase):
     @settings(max_examples=200, deadline=None)
     @given(values_matrices)
     def test_optimal_equals_brute_force_and_beats_greedy(self, case):
@@ -285,10 +262,10 @@ class TestMatchingSolvers(BaseCase):
             return rows, cols
 
         for name, solver in (
-            ("optimal", me.optimal_assignment),
+            ("optimal", optimal_assignment),
             ("priced", priced),
-            ("greedy", me.greedy_assignment),
-            ("brute", me.brute_force_assignment),
+            ("greedy", greedy_assignment),
+            ("brute", brute_force_assignment),
         ):
             rows, cols = solver(values, capacities, threshold)
             self.assertEqual(len(set(rows.tolist())), len(rows))
@@ -296,7 +273,7 @@ class TestMatchingSolvers(BaseCase):
             if len(rows):
                 self.assertTrue((values[rows, cols] >= threshold).all())
                 self.assertTrue((values[rows, cols] > 0).all())
-            totals[name] = me.assignment_total(values, rows, cols)
+            totals[name] = assignment_total(values, rows, cols)
         self.assertAlmostEqual(totals["optimal"], totals["brute"], places=9)
         self.assertAlmostEqual(totals["priced"], totals["brute"], places=9)
         self.assertGreaterEqual(totals["optimal"] + 1e-9, totals["greedy"])
@@ -323,7 +300,7 @@ class TestMatchingSolvers(BaseCase):
             capacities = rng.integers(0, 3, n_cols)
             threshold = float(rng.choice([0.0, 0.3, 0.6]))
             row_mask = rng.random(n_rows) < 0.9
-            dense = me.optimal_assignment(values, capacities, threshold, row_mask)
+            dense = optimal_assignment(values, capacities, threshold, row_mask)
             for k in (1, 3, 8):
                 rows, cols, rounds = assignment.priced_assignment(
                     values, capacities, threshold, row_mask, k=k
@@ -332,8 +309,8 @@ class TestMatchingSolvers(BaseCase):
                 self.assertValidAssignment(values, capacities, threshold, rows, cols)
                 self.assertTrue(row_mask[rows].all())
                 self.assertAlmostEqual(
-                    me.assignment_total(values, rows, cols),
-                    me.assignment_total(values, *dense),
+                    assignment_total(values, rows, cols),
+                    assignment_total(values, *dense),
                     places=9,
                     msg=f"case {case}, k={k}",
                 )
@@ -385,15 +362,13 @@ class TestMatchingSolvers(BaseCase):
         mentors = [
             random_profile(rng, 100 + i, rng.randint(1, 2)) for i in range(rng.randint(1, 5))
         ]
-        config = me.MatchingConfig(min_score=0.2)
-        result = me.match(mentees, mentors, config)
-        pool = me.encode_pool(mentees, mentors, config)
-        rules = me.build_rules(pool)
-        scores = me.score_matrix(pool, rules).scores
-        rows, cols = me.brute_force_assignment(scores, rules.remaining, config.min_score)
-        self.assertAlmostEqual(
-            result.total_score, me.assignment_total(scores, rows, cols), places=4
-        )
+        config = engine.MatchingConfig(min_score=0.2)
+        result = engine.match(mentees, mentors, config)
+        pool = encode_pool(mentees, mentors, config)
+        rules = build_rules(pool)
+        scores = score_pool(pool, rules)
+        rows, cols = brute_force_assignment(scores, rules.remaining, config.min_score)
+        self.assertAlmostEqual(result.total_score, assignment_total(scores, rows, cols), places=4)
         for proposal in result.proposals:
             self.assertGreaterEqual(proposal.score, config.min_score - 1e-6)
 
@@ -407,28 +382,78 @@ class TestMatchingSolvers(BaseCase):
             mentors = [
                 random_profile(rng, 1000 + i, rng.randint(1, 2)) for i in range(pool_size - 20)
             ]
-            config = me.MatchingConfig(min_score=0.25)
+            config = engine.MatchingConfig(min_score=0.25)
             excluded = {(mentee.id, mentors[0].id) for mentee in mentees[:10]}
             kwargs = {"locked": {(1, 1001)}, "excluded": excluded, "candidates_per_mentee": k}
-            result = me.match(mentees, mentors, config, **kwargs)
+            result = engine.match(mentees, mentors, config, **kwargs)
             self.assertGreater(result.stats["solve_rounds"], 1)
-            pool = me.encode_pool(mentees, mentors, config)
+            pool = encode_pool(mentees, mentors, config)
             index = {int(i): n for n, i in enumerate(pool.mentees.ids.tolist())}
             col = {int(i): n for n, i in enumerate(pool.mentors.ids.tolist())}
-            forbidden = [(index[e], col[r], me.EXCLUDED_PAIR) for e, r in excluded]
-            rules = me.build_rules(pool, [(index[1], col[1001])], forbidden)
-            matrices = me.score_matrix(pool, rules)
-            dense_rows, dense_cols = assignment.solve_expanded(
+            forbidden = [(index[e], col[r], engine.EXCLUDED_PAIR) for e, r in excluded]
+            rules = build_rules(pool, [(index[1], col[1001])], forbidden)
+            matrices = score_matrix(pool, rules)
+            dense_rows, dense_cols = solve_expanded(
                 matrices.expanded, matrices.solve_rows, matrices.owner
             )
             free = [p for p in result.proposals if not p.locked]
             self.assertAlmostEqual(
                 sum(p.score for p in free),
-                me.assignment_total(matrices.scores, dense_rows, dense_cols),
+                assignment_total(matrices.scores, dense_rows, dense_cols),
                 places=4,
             )
-            again = me.match(list(reversed(mentees)), mentors, config, **kwargs)
+            again = engine.match(list(reversed(mentees)), mentors, config, **kwargs)
             self.assertEqual(
                 [(p.mentee_id, p.mentor_id) for p in result.proposals],
                 [(p.mentee_id, p.mentor_id) for p in again.proposals],
             )
+
+
+class TestPackage(unittest.TestCase):
+    def test_odoo_layer_uses_only_the_public_api(self):
+        """duo_matching's models and wizards import names of ``__all__`` only, never an
+        engine module (its internals may change without notice)."""
+        self.assertEqual(len(set(engine.__all__)), len(engine.__all__))
+        for name in engine.__all__:
+            self.assertTrue(hasattr(engine, name), name)
+        imported = set()
+        for source in [*ADDON_DIR.glob("models/*.py"), *ADDON_DIR.glob("wizards/*.py")]:
+            for node in ast.walk(ast.parse(source.read_text())):
+                if isinstance(node, ast.ImportFrom) and "matching_engine" in (node.module or ""):
+                    self.assertEqual(node.module, "matching_engine", source.name)
+                    imported |= {alias.name for alias in node.names}
+        self.assertTrue(imported)
+        self.assertLessEqual(imported, set(engine.__all__))
+
+    def test_import_pulls_neither_odoo_nor_test_code(self):
+        """The engine alone: no Odoo, no test-only module, no test tool (Odoo loads the
+        add-on in production, where pytest and hypothesis are absent)."""
+        code = (
+            "import sys; sys.path.insert(0, sys.argv[1]); import matching_engine; "
+            "print(sorted(name for name in sys.modules if name.split('.')[0] in "
+            "('odoo', 'pytest', 'hypothesis') or name.startswith('matching_engine.t')))"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(ADDON_DIR)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        self.assertEqual(out.strip(), "[]")
+
+    def test_blas_is_single_threaded_inside_the_engine_only(self):
+        from matching_engine._blas import single_threaded_blas  # noqa: PLC0415
+        from threadpoolctl import threadpool_info  # noqa: PLC0415
+
+        def blas_threads():
+            return [item["num_threads"] for item in threadpool_info() if item["user_api"] == "blas"]
+
+        before = blas_threads()
+        with single_threaded_blas():
+            self.assertTrue(all(count == 1 for count in blas_threads()))
+            with single_threaded_blas():
+                self.assertTrue(all(count == 1 for count in blas_threads()))
+            self.assertTrue(all(count == 1 for count in blas_threads()))
+        self.assertEqual(blas_threads(), before)
+        engine.match([person(1)], [person(2)])
+        self.assertEqual(blas_threads(), before)
