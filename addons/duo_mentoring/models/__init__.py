@@ -5,8 +5,10 @@ from . import duo_language
 from . import duo_availability_slot
 from . import duo_interest_tag
 from . import duo_commune
+from . import duo_stage_mixin
 from . import duo_intake_stage
 from . import duo_pair_stage
+from . import duo_centre_mixin
 from . import duo_consent_mixin
 from . import duo_person_mixin
 from . import duo_language_skill

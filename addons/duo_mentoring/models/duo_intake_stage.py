@@ -18,18 +18,15 @@ class DuoIntakeStage(models.Model):
     The `code` carries the programme's rules, so staff may rename or reorder stages freely."""
 
     _name = "duo.intake.stage"
+    _inherit = ["duo.stage.mixin"]
     _description = "Intake Stage"
-    _order = "sequence, id"
 
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
-    fold = fields.Boolean(help="Folded in the kanban view.")
     code = fields.Selection(INTAKE_STAGE_CODES, required=True)
     for_mentee = fields.Boolean(default=True)
     for_mentor = fields.Boolean(default=True)
     is_closed = fields.Boolean(
         help="People in this stage left the programme; a reason is required to enter it."
     )
-    description = fields.Text(translate=True, help="Shown as a tooltip in the kanban.")
+    description = fields.Text(help="Shown as a tooltip in the kanban.")
 
     _code_uniq = models.Constraint("unique (code)", "Each intake stage code is used once.")

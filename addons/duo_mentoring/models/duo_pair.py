@@ -1,8 +1,12 @@
+from datetime import datetime, time
+
+import pytz
 from dateutil.relativedelta import relativedelta
 from psycopg2 import IntegrityError
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 
 from ..tools import installed_lang
 
@@ -15,6 +19,8 @@ OUTCOMES = [
     ("none", "None yet"),
 ]
 MENTORING_MONTHS = 6
+FIRST_MEETING_HOUR = 10
+BRUSSELS_TZ = "Europe/Brussels"
 
 # Which stage may follow which: the duo pipeline is a path, with exits to the closed stages.
 NEXT_STAGES = {
@@ -34,7 +40,7 @@ class DuoPair(models.Model):
 
     _name = "duo.pair"
     _description = "Duo"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "duo.centre.mixin"]
     _order = "priority desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -44,14 +50,9 @@ class DuoPair(models.Model):
     mentor_id = fields.Many2one(
         "duo.mentor", required=True, index=True, ondelete="restrict", tracking=True
     )
+    # The mentee's centre unless staff choose another (no default: it would win over it).
     centre_id = fields.Many2one(
-        "duo.centre", required=True, index=True, tracking=True,
-        compute="_compute_centre_id", store=True, readonly=False, precompute=True,
-    )
-    company_id = fields.Many2one(related="centre_id.company_id", store=True)
-    user_id = fields.Many2one(
-        "res.users", string="Coordinator", tracking=True, default=lambda self: self.env.user,
-        domain="[('share', '=', False)]",
+        compute="_compute_centre_id", store=True, readonly=False, precompute=True, default=None,
     )
     stage_id = fields.Many2one(
         "duo.pair.stage", index=True, tracking=True, copy=False,
@@ -97,6 +98,12 @@ class DuoPair(models.Model):
     meeting_ids = fields.One2many("duo.meeting", "pair_id", string="Meetings")
     meeting_count = fields.Integer(compute="_compute_meeting_stats", store=True)
     last_meeting_date = fields.Date(compute="_compute_meeting_stats", store=True)
+    meeting_overdue = fields.Boolean(
+        compute="_compute_meeting_overdue", search="_search_meeting_overdue",
+        string="No recent meeting",
+        help="Mentoring duo that logged no meeting for the number of days set in the DUO "
+             "settings (counted from the start when it never met).",
+    )
 
     # The database, not only the UI, refuses a second open duo for a mentee: two staff
     # confirming at once cannot both succeed.
@@ -139,6 +146,31 @@ class DuoPair(models.Model):
         }
         for pair in self:
             pair.meeting_count, pair.last_meeting_date = stats.get(pair, (0, False))
+
+    @api.model
+    def _inactivity_days(self):
+        return int(self.env["ir.config_parameter"].sudo().get_param(
+            "duo_mentoring.inactivity_days", 14))
+
+    @api.model
+    def _meeting_overdue_domain(self):
+        limit = fields.Date.context_today(self) - relativedelta(days=self._inactivity_days())
+        return Domain("stage_code", "=", "mentoring") & (
+            Domain("last_meeting_date", "<", limit)
+            | (Domain("last_meeting_date", "=", False) & Domain("start_date", "<", limit))
+        )
+
+    @api.depends("stage_code", "last_meeting_date", "start_date")
+    def _compute_meeting_overdue(self):
+        overdue = self.filtered_domain(self._meeting_overdue_domain())
+        for pair in self:
+            pair.meeting_overdue = pair in overdue
+
+    def _search_meeting_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        domain = self._meeting_overdue_domain()
+        return domain if (operator == "=") == value else ~domain
 
     @api.depends("goal_ids.state")
     def _compute_goal_done_ratio(self):
@@ -378,15 +410,9 @@ class DuoPair(models.Model):
         (configurable) and of duos that reached their planned end. One activity per duo and
         reason, never repeated while it is open."""
         today = fields.Date.context_today(self)
-        days = int(self.env["ir.config_parameter"].sudo().get_param(
-            "duo_mentoring.inactivity_days", 14))
-        limit = today - relativedelta(days=days)
-        mentoring = [("stage_code", "=", "mentoring")]
-        inactive = self.search(mentoring + [
-            "|", ("last_meeting_date", "<", limit),
-            "&", ("last_meeting_date", "=", False), ("start_date", "<", limit),
-        ])
-        ending = self.search(mentoring + [("planned_end_date", "<=", today)])
+        days = self._inactivity_days()
+        inactive = self.search([("meeting_overdue", "=", True)])
+        ending = self.search([("stage_code", "=", "mentoring"), ("planned_end_date", "<=", today)])
         inactive._schedule_activity_once(
             "duo_mentoring.mail_activity_type_duo_inactive",
             self.env._("No meeting logged for %s days: check in with the duo.", days),
@@ -415,13 +441,17 @@ class DuoPair(models.Model):
         return True
 
     def action_schedule_first_meeting(self):
-        """Book the first meeting next working day at 10:00 (staff move it in the calendar)
-        and open it."""
+        """Book the first meeting next working day at 10:00, local time of the coordinator
+        (Brussels unless their preferences say otherwise), and open it; staff move it in the
+        calendar."""
         self.ensure_one()
-        start = fields.Datetime.now().replace(hour=9, minute=0, second=0, microsecond=0)
-        start += relativedelta(days=1)
-        while start.weekday() >= 5:
-            start += relativedelta(days=1)
+        tz = pytz.timezone(self.env.user.tz or BRUSSELS_TZ)
+        day = fields.Datetime.context_timestamp(self, fields.Datetime.now()).date()
+        day += relativedelta(days=1)
+        while day.weekday() >= 5:
+            day += relativedelta(days=1)
+        local_start = tz.localize(datetime.combine(day, time(FIRST_MEETING_HOUR)))
+        start = local_start.astimezone(pytz.utc).replace(tzinfo=None)
         self._schedule_first_meeting(start)
         return {
             "type": "ir.actions.act_window",

@@ -19,14 +19,10 @@ class DuoPairStage(models.Model):
     """A stage of the duo pipeline (stages 5–8 of the DUO cycle)."""
 
     _name = "duo.pair.stage"
+    _inherit = ["duo.stage.mixin"]
     _description = "Duo Stage"
-    _order = "sequence, id"
 
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
-    fold = fields.Boolean(help="Folded in the kanban view.")
     code = fields.Selection(PAIR_STAGE_CODES, required=True)
     is_closed = fields.Boolean(help="Duos in this stage are over.")
-    description = fields.Text(translate=True)
 
     _code_uniq = models.Constraint("unique (code)", "Each duo stage code is used once.")

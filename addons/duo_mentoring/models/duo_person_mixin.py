@@ -30,7 +30,9 @@ class DuoPersonMixin(models.AbstractModel):
 
     _name = "duo.person.mixin"
     _description = "DUO Person"
-    _inherit = ["mail.thread", "mail.activity.mixin", "duo.consent.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "duo.centre.mixin", "duo.consent.mixin",
+    ]
     _order = "priority desc, id desc"
     _rec_name = "name"
 
@@ -47,15 +49,6 @@ class DuoPersonMixin(models.AbstractModel):
     active = fields.Boolean(default=True)
     priority = fields.Selection([("0", "Normal"), ("1", "High")], default="0")
     color = fields.Integer()
-    centre_id = fields.Many2one(
-        "duo.centre", required=True, index=True, tracking=True,
-        default=lambda self: self.env.user.duo_centre_ids[:1],
-    )
-    company_id = fields.Many2one(related="centre_id.company_id", store=True)
-    user_id = fields.Many2one(
-        "res.users", string="Coordinator", tracking=True, default=lambda self: self.env.user,
-        domain="[('share', '=', False)]",
-    )
     stage_id = fields.Many2one(
         "duo.intake.stage", index=True, tracking=True, copy=False,
         group_expand="_read_group_stage_ids", ondelete="restrict",
@@ -198,13 +191,20 @@ class DuoPersonMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         now = fields.Datetime.now()
+        contact_updates = []
         for vals in vals_list:
-            if not vals.get("partner_id"):
-                vals["partner_id"] = self._find_or_create_partner(vals).id
-            # The related fields are written on the contact; avoid doing it twice.
-            for key in ("email", "phone"):
-                vals.pop(key, None)
+            typed = {key: vals.pop(key) for key in ("email", "phone") if vals.get(key)}
+            if vals.get("partner_id"):
+                # Staff picked the contact and typed its email or phone: keep what they typed.
+                contact_updates.append((vals["partner_id"], typed))
+            else:
+                vals["partner_id"] = self._find_or_create_partner(dict(vals, **typed)).id
             vals.setdefault("date_stage", now)
+        for partner_id, typed in contact_updates:
+            partner = self.env["res.partner"].browse(partner_id)
+            changed = {key: value for key, value in typed.items() if partner[key] != value}
+            if changed:
+                partner.write(changed)
         records = super().create(vals_list)
         records._sync_partner_lang()
         records._check_stage_gates()

@@ -6,6 +6,15 @@ from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
 
 
+def create_test_users(env, *rows):
+    """One test user per row: (login, name, groups) or (login, name, groups, email)."""
+    users = []
+    for login, name, groups, *email in rows:
+        extra = {"email": email[0]} if email else {}
+        users.append(new_test_user(env, login=login, name=name, groups=groups, **extra))
+    return tuple(users)
+
+
 class DuoCommon(TransactionCase):
     """Two centres, one user per role and factories for mentees, mentors and duos."""
 
@@ -16,20 +25,18 @@ class DuoCommon(TransactionCase):
                                        mail_create_nolog=True))
         cls.centre_bxl = cls.env.ref("duo_mentoring.duo_centre_brussels")
         cls.centre_lgg = cls.env.ref("duo_mentoring.duo_centre_liege")
-        cls.user_coordinator_bxl = new_test_user(
-            cls.env, login="coord_bxl", name="Coordinator Brussels",
-            groups="duo_mentoring.group_duo_user", email="coord.bxl@example.com",
-        )
-        cls.user_coordinator_lgg = new_test_user(
-            cls.env, login="coord_lgg", name="Coordinator Liège",
-            groups="duo_mentoring.group_duo_user",
-        )
-        cls.user_manager = new_test_user(
-            cls.env, login="duo_manager", name="DUO Manager",
-            groups="duo_mentoring.group_duo_manager",
-        )
-        cls.user_plain = new_test_user(
-            cls.env, login="plain_user", name="Plain Employee", groups="base.group_user",
+        (
+            cls.user_coordinator_bxl,
+            cls.user_coordinator_lgg,
+            cls.user_manager,
+            cls.user_plain,
+        ) = create_test_users(
+            cls.env,
+            ("coord_bxl", "Coordinator Brussels",
+             "duo_mentoring.group_duo_user", "coord.bxl@example.com"),
+            ("coord_lgg", "Coordinator Liège", "duo_mentoring.group_duo_user"),
+            ("duo_manager", "DUO Manager", "duo_mentoring.group_duo_manager"),
+            ("plain_user", "Plain Employee", "base.group_user"),
         )
         cls.centre_bxl.user_ids = [(4, cls.user_coordinator_bxl.id)]
         cls.centre_lgg.user_ids = [(4, cls.user_coordinator_lgg.id)]

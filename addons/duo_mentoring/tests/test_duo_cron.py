@@ -75,3 +75,16 @@ class TestDuoInactivityCron(DuoCommon):
         with freeze_time("2026-03-01"):
             cron.ir_actions_server_id.run()
         self.assertTrue(self._activities(self.inactive_type))
+
+    def test_search_filter_follows_the_setting(self):
+        """The kanban's "No recent meeting" filter and the cron read the same setting."""
+        self.env["duo.meeting"].create({"pair_id": self.pair.id, "date": date(2026, 2, 1)})
+        Pair = self.env["duo.pair"]
+        with freeze_time("2026-02-20"):
+            self.assertIn(self.pair, Pair.search([("meeting_overdue", "=", True)]))
+            self.assertTrue(self.pair.meeting_overdue)
+            self.env["ir.config_parameter"].set_param("duo_mentoring.inactivity_days", 30)
+            self.pair.invalidate_recordset(["meeting_overdue"])
+            self.assertNotIn(self.pair, Pair.search([("meeting_overdue", "=", True)]))
+            self.assertIn(self.pair, Pair.search([("meeting_overdue", "=", False)]))
+            self.assertFalse(self.pair.meeting_overdue)

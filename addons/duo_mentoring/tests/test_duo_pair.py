@@ -1,6 +1,8 @@
 from datetime import date
 
+import pytz
 from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo import SUPERUSER_ID, api
@@ -75,6 +77,20 @@ class TestDuoPairFlow(DuoCommon):
         self.assertFalse(pair.is_open)
         self.assertEqual(pair.mentee_id.stage_code, "alumni")
         self.assertEqual(pair.mentor_id.stage_code, "ready", "the mentor may mentor again")
+
+    def test_first_meeting_at_ten_brussels_time(self):
+        """10:00 in Brussels is 09:00 UTC in winter and 08:00 UTC in summer."""
+        self.env.user.tz = "Europe/Brussels"
+        for today, utc_hour, weekday_booked in (("2026-01-09 15:00:00", 9, 0),
+                                                ("2026-07-01 15:00:00", 8, 3)):
+            with freeze_time(today):
+                pair = self.create_pair()
+                pair.action_schedule_first_meeting()
+            start = pair.first_meeting_event_id.start
+            self.assertEqual(start.hour, utc_hour)
+            self.assertEqual(start.weekday(), weekday_booked, "the next working day")
+            local = pytz.utc.localize(start).astimezone(pytz.timezone("Europe/Brussels"))
+            self.assertEqual((local.hour, local.minute), (10, 0))
 
     def test_stages_cannot_be_skipped(self):
         pair = self.create_pair()

@@ -3,6 +3,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import new_test_user
 
 from .common import DuoCommon
 
@@ -114,6 +115,14 @@ class TestDuoPeople(DuoCommon):
         again = self.create_mentee(stage="info_session", email="amina.b@example.com")
         self.assertEqual(first.partner_id, again.partner_id)
 
+    def test_typed_email_and_phone_kept_on_a_chosen_contact(self):
+        partner = self.env["res.partner"].create({"name": "Samira"})
+        mentee = self.create_mentee(stage="info_session", partner_id=partner.id,
+                                    email="samira@example.com", phone="+32 470 11 22 33")
+        self.assertEqual(mentee.partner_id, partner)
+        self.assertEqual(partner.email, "samira@example.com")
+        self.assertEqual(partner.phone, "+32 470 11 22 33")
+
     def test_dedupe_on_phone(self):
         partner = self.env["res.partner"].create({"name": "Yonas", "phone": "+32 470 12 34 56"})
         mentee = self.create_mentee(stage="info_session", email=False, phone="+32470123456")
@@ -136,6 +145,19 @@ class TestDuoPeople(DuoCommon):
         self.assertNotIn(other, visible)
         with self.assertRaises(AccessError):
             other.with_user(self.user_coordinator_bxl).read(["name"])
+
+    def test_manager_of_another_company_sees_no_people_or_duos(self):
+        pair = self.create_pair()
+        other_company = self.env["res.company"].create({"name": "Other organisation"})
+        manager_elsewhere = new_test_user(
+            self.env, login="manager_elsewhere", groups="duo_mentoring.group_duo_manager",
+            company_id=other_company.id, company_ids=[(6, 0, other_company.ids)],
+        )
+        for record in (pair, pair.mentee_id, pair.mentor_id):
+            self.assertFalse(record.with_user(manager_elsewhere).search(
+                [("id", "=", record.id)]), record._name)
+            self.assertTrue(record.with_user(self.user_manager).search(
+                [("id", "=", record.id)]), record._name)
 
     def test_sensitive_fields_hidden_from_plain_coordinator(self):
         mentee = self.create_mentee()
