@@ -4,13 +4,7 @@ from . import duo_volunteer_stage
 from . import duo_onboarding_item
 from . import duo_onboarding_line
 from . import duo_volunteer
-from . import duo_volunteer_website
 from . import duo_volunteer_mission
 from . import duo_volunteer_signup
 from . import duo_volunteer_hour
-from . import duo_campaign
-from . import duo_gift
-from . import duo_gift_pledge
-from . import duo_fiscal_certificate
 from . import res_partner
-from . import crm_lead

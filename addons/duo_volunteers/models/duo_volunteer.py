@@ -3,11 +3,12 @@ from odoo import api, fields, models
 
 class DuoVolunteer(models.Model):
     """A volunteer of DUO: the contact stays a plain ``res.partner`` (it may also be a donor,
-    a mentor...), the volunteer-specific pipeline, skills and checklist live here."""
+    a mentor...), the volunteer-specific pipeline, skills and checklist live here, with the
+    proof of consent shared with mentees and mentors."""
 
     _name = "duo.volunteer"
     _description = "Volunteer"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "duo.consent.mixin"]
     _order = "priority desc, name, id"
 
     def _default_stage_id(self):

@@ -64,7 +64,6 @@ class DuoVolunteerMission(models.Model):
         help="Weekday and part of the day of a recurring weekly support mission.",
     )
     event_id = fields.Many2one("event.event", index="btree_not_null")
-    campaign_id = fields.Many2one("duo.campaign", index="btree_not_null")
     language_ids = fields.Many2many(
         "duo.language", string="Useful languages",
         help="Languages the volunteers should speak, e.g. those of the young people supported.",

@@ -3,6 +3,30 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
 
+from odoo.addons.duo_mentoring.tests.common import create_test_users
+
+
+def create_portal_volunteer_on_mission(env, login):
+    """A portal user who volunteers in Brussels, signed up on an open listening mission: the
+    set-up of the tours that log and approve hours. Returns (user, volunteer, mission)."""
+    user = new_test_user(env, login=login, name="Tour Volunteer", groups="base.group_portal",
+                         email="tour.volunteer@example.com")
+    centre = env.ref("duo_mentoring.duo_centre_brussels")
+    volunteer = env["duo.volunteer"].create({
+        "partner_id": user.partner_id.id,
+        "centre_id": centre.id,
+        "stage_id": env.ref("duo_volunteers.duo_volunteer_stage_active").id,
+    })
+    mission = env["duo.volunteer.mission"].create({
+        "name": "Tour listening",
+        "help_kind_id": env.ref("duo_volunteers.duo_help_kind_listening").id,
+        "centre_id": centre.id,
+        "date_start": fields.Datetime.now() - timedelta(days=1),
+        "state": "open",
+    })
+    env["duo.volunteer.signup"].create({"mission_id": mission.id, "volunteer_id": volunteer.id})
+    return user, volunteer, mission
+
 
 class DuoVolunteersCommon(TransactionCase):
     """Users per role, a few volunteers (one with a portal login) and missions."""
@@ -24,30 +48,28 @@ class DuoVolunteersCommon(TransactionCase):
         cls.stage_active = cls.env.ref("duo_volunteers.duo_volunteer_stage_active")
         cls.stage_applied = cls.env.ref("duo_volunteers.duo_volunteer_stage_applied")
 
-        cls.user_vol_coord = new_test_user(
-            cls.env, login="vol_coord_bxl", name="Volunteer Coordinator Brussels",
-            groups="duo_volunteers.group_duo_volunteer_user", email="vol.coord@example.com",
-        )
-        cls.user_vol_coord_lgg = new_test_user(
-            cls.env, login="vol_coord_lgg", name="Volunteer Coordinator Liège",
-            groups="duo_volunteers.group_duo_volunteer_user",
-        )
-        cls.user_fundraiser = new_test_user(
-            cls.env, login="fundraiser", name="Fundraising Manager",
-            groups="duo_volunteers.group_duo_fundraising_manager", email="funds@example.com",
-        )
-        cls.user_plain = new_test_user(
-            cls.env, login="vol_plain", name="Plain Employee", groups="base.group_user",
+        (
+            cls.user_vol_coord,
+            cls.user_vol_coord_lgg,
+            cls.user_vol_manager,
+            cls.user_plain,
+        ) = create_test_users(
+            cls.env,
+            ("vol_coord_bxl", "Volunteer Coordinator Brussels",
+             "duo_volunteers.group_duo_volunteer_user", "vol.coord@example.com"),
+            ("vol_coord_lgg", "Volunteer Coordinator Liège",
+             "duo_volunteers.group_duo_volunteer_user"),
+            ("vol_manager", "Volunteer Manager",
+             "duo_volunteers.group_duo_volunteer_manager", "vol.manager@example.com"),
+            ("vol_plain", "Plain Employee", "base.group_user"),
         )
         cls.centre_bxl.user_ids = [(4, cls.user_vol_coord.id)]
         cls.centre_lgg.user_ids = [(4, cls.user_vol_coord_lgg.id)]
 
-        cls.user_portal = new_test_user(
-            cls.env, login="vol_portal", name="Karim El Amrani", groups="base.group_portal",
-            email="karim@example.com",
-        )
-        cls.user_portal_other = new_test_user(
-            cls.env, login="vol_portal_other", name="Els Janssens", groups="base.group_portal",
+        cls.user_portal, cls.user_portal_other = create_test_users(
+            cls.env,
+            ("vol_portal", "Karim El Amrani", "base.group_portal", "karim@example.com"),
+            ("vol_portal_other", "Els Janssens", "base.group_portal"),
         )
         Volunteer = cls.env["duo.volunteer"]
         cls.vol_karim = Volunteer.create({

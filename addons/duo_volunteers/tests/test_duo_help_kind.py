@@ -5,7 +5,7 @@ from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 
-@tagged("post_install", "-at_install")
+@tagged("at_install", "-post_install")
 class TestDuoHelpKind(TransactionCase):
     def test_translation_kind_needs_language_pair(self):
         kind = self.env.ref("duo_volunteers.duo_help_kind_translation")

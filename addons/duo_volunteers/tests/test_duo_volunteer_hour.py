@@ -6,7 +6,7 @@ from odoo.tests import tagged
 from .common import DuoVolunteersCommon
 
 
-@tagged("post_install", "-at_install")
+@tagged("at_install", "-post_install")
 class TestDuoVolunteerHour(DuoVolunteersCommon):
     def _log(self, volunteer, mission, hours, day=None, user=None):
         Hour = self.env["duo.volunteer.hour"]

@@ -7,7 +7,7 @@ from odoo.tests import tagged
 from .common import DuoVolunteersCommon
 
 
-@tagged("post_install", "-at_install")
+@tagged("at_install", "-post_install")
 class TestDuoVolunteerMission(DuoVolunteersCommon):
     def _count_queries(self, func):
         self.env.flush_all()

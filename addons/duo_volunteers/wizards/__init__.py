@@ -1,3 +1,2 @@
 from . import duo_mission_candidate_wizard
 from . import duo_mission_candidate_line
-from . import duo_fiscal_certificate_wizard

@@ -1,0 +1,38 @@
+{
+    "name": "DUO Fundraising",
+    "summary": "Donors, campaigns, gifts, pledges, Belgian fiscal certificates, CRM pipeline",
+    "version": "19.0.1.0.0",
+    "category": "Services/DUO",
+    "author": "DUO",
+    "website": "https://github.com/duo-brussels/duo",
+    "license": "LGPL-3",
+    "depends": ["duo_mentoring", "crm", "mail", "event"],
+    "data": [
+        "security/duo_fundraising_security.xml",
+        "security/ir.model.access.csv",
+        "security/duo_fundraising_rules.xml",
+        "data/duo_campaign_data.xml",
+        "data/crm_team_data.xml",
+        "data/ir_sequence_data.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "report/duo_fiscal_certificate_report.xml",
+        "views/duo_campaign_views.xml",
+        "views/duo_gift_views.xml",
+        "views/duo_gift_pledge_views.xml",
+        "views/duo_fiscal_certificate_views.xml",
+        "views/res_partner_views.xml",
+        "views/crm_lead_views.xml",
+        "wizards/duo_fiscal_certificate_wizard_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/duo_gift_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "duo_fundraising/static/tests/tours/*.js",
+        ],
+    },
+    "installable": True,
+}

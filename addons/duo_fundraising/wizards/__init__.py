@@ -1,0 +1,1 @@
+from . import duo_fiscal_certificate_wizard

@@ -1,2 +1,0 @@
-from . import portal
-from . import application

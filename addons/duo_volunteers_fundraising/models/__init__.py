@@ -1,0 +1,2 @@
+from . import duo_volunteer_mission
+from . import duo_campaign
