@@ -157,7 +157,7 @@ class EventRegistration(models.Model):
     def _duo_on_attended(self):
         """What attending a DUO session changes on the person and their duo."""
         manual = self.env["ir.config_parameter"].sudo().get_param(
-            "duo_mentoring.info_session_manual_stage"
+            "duo_event.info_session_manual_stage"
         )
         # The user was allowed to mark the attendance; recording its consequences on the
         # person (stage, dates, duo activities) is part of that same act.

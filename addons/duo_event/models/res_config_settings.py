@@ -6,7 +6,7 @@ class ResConfigSettings(models.TransientModel):
 
     duo_info_session_manual_stage = fields.Boolean(
         string="Move people after the information session by hand",
-        config_parameter="duo_mentoring.info_session_manual_stage",
+        config_parameter="duo_event.info_session_manual_stage",
         help="Attending an information session then only records its date; otherwise the "
              "person also moves on to the personal interview.",
     )

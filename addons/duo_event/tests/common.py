@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from odoo.addons.duo_mentoring.tests.common import DuoCommon
 
@@ -27,6 +27,17 @@ class DuoEventCommon(DuoCommon):
         })
 
     @classmethod
+    def create_training_sessions(cls, start):
+        """One session per training module, two a day (morning and afternoon) from `start`."""
+        sessions = cls.env["event.event"]
+        for index, module in enumerate(cls.training_modules):
+            sessions |= cls.create_session(
+                cls.type_training, start + timedelta(days=index // 2, hours=5 * (index % 2)),
+                name=module.name, duo_training_module_id=module.id,
+            )
+        return sessions
+
+    @classmethod
     def register(cls, event, person, **vals):
         return cls.env["event.registration"].create({
             "event_id": event.id, "partner_id": person.partner_id.id, **vals,
@@ -43,3 +54,13 @@ class DuoEventCommon(DuoCommon):
         if stage != "interview":
             mentor.stage_id = cls._stage("duo.intake.stage", stage)
         return mentor
+
+
+class DuoTrainingCommon(DuoEventCommon):
+    """A mentor in training and one session per training module, from 7 January 2030."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.mentor = cls.create_mentor(stage="training", trained=False)
+        cls.sessions = cls.create_training_sessions(datetime(2030, 1, 7, 8))

@@ -1,11 +1,11 @@
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
 from odoo.tests import Form, new_test_user
 
-from .common import DuoEventCommon
+from .common import DuoEventCommon, DuoTrainingCommon
 
 
 class TestDuoSessions(DuoEventCommon):
@@ -43,7 +43,7 @@ class TestDuoSessions(DuoEventCommon):
         self.assertEqual(mentee.stage_code, "interview")
 
     def test_manual_setting_only_records_the_date(self):
-        self.env["ir.config_parameter"].set_param("duo_mentoring.info_session_manual_stage", True)
+        self.env["ir.config_parameter"].set_param("duo_event.info_session_manual_stage", True)
         mentee = self.create_mentee(stage="info_session")
         session = self.create_session(self.type_info, datetime(2030, 3, 2, 9))
         self.register(session, mentee).action_set_done()
@@ -55,7 +55,7 @@ class TestDuoSessions(DuoEventCommon):
         settings.duo_info_session_manual_stage = True
         settings.save().execute()
         self.assertTrue(self.env["ir.config_parameter"].get_param(
-            "duo_mentoring.info_session_manual_stage"))
+            "duo_event.info_session_manual_stage"))
 
     def test_back_office_registration_creates_person_only_for_staff(self):
         session = self.create_session(self.type_info, datetime(2030, 3, 2, 9),
@@ -74,19 +74,7 @@ class TestDuoSessions(DuoEventCommon):
         self.assertFalse(other.duo_mentor_id)
 
 
-class TestDuoTrainingAttendance(DuoEventCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.mentor = cls.create_mentor(stage="training", trained=False)
-        start = datetime(2030, 1, 7, 8)
-        cls.sessions = cls.env["event.event"]
-        for index, module in enumerate(cls.training_modules):
-            cls.sessions |= cls.create_session(
-                cls.type_training, start + timedelta(days=index // 2, hours=5 * (index % 2)),
-                name=module.name, duo_training_module_id=module.id,
-            )
-
+class TestDuoTrainingAttendance(DuoTrainingCommon):
     def test_attendance_drives_the_training_gate(self):
         registrations = self.env["event.registration"]
         for session in self.sessions:

@@ -1,23 +1,8 @@
-from datetime import datetime, timedelta
-
-from odoo.addons.duo_event.tests.common import DuoEventCommon
+from odoo.addons.duo_event.tests.common import DuoTrainingCommon
 
 
-class TestDuoTrainingEvaluation(DuoEventCommon):
+class TestDuoTrainingEvaluation(DuoTrainingCommon):
     """The training evaluation goes out when a mentor completes the four training days."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.mentor = cls.create_mentor(stage="training", trained=False)
-        cls.training_modules = cls.env["duo.training.module"].search([])
-        start = datetime(2030, 1, 7, 8)
-        cls.sessions = cls.env["event.event"]
-        for index, module in enumerate(cls.training_modules):
-            cls.sessions |= cls.create_session(
-                cls.type_training, start + timedelta(days=index // 2, hours=5 * (index % 2)),
-                name=module.name, duo_training_module_id=module.id,
-            )
 
     def test_training_evaluation_sent_when_training_complete(self):
         registrations = self.env["event.registration"]

@@ -12,7 +12,7 @@ class DuoPair(models.Model):
     followup_ids = fields.One2many("duo.followup", "pair_id", string="Follow-ups")
 
     def _on_stage_changed(self, stage_before):
-        super()._on_stage_changed(stage_before)
+        result = super()._on_stage_changed(stage_before)
         # A duo that ran its course sends the end-of-mentoring evaluation to both people.
         closed = self.filtered(
             lambda pair: pair.stage_code in ENDED_PAIR_CODES
@@ -22,3 +22,4 @@ class DuoPair(models.Model):
         for pair in closed:
             answers._duo_invite("end", pair.mentee_id, pair=pair)
             answers._duo_invite("end", pair.mentor_id, pair=pair)
+        return result

@@ -6,5 +6,5 @@ class ResConfigSettings(models.TransientModel):
 
     duo_evaluation_reminder_days = fields.Integer(
         string="Days before reminding an unanswered evaluation",
-        config_parameter="duo_mentoring.evaluation_reminder_days", default=7,
+        config_parameter="duo_survey.evaluation_reminder_days", default=7,
     )

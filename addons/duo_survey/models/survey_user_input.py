@@ -117,7 +117,7 @@ class SurveyUserInput(models.Model):
         """Daily: remind who has not answered a DUO evaluation (at most twice, N days apart);
         after the last reminder, the coordinator gets an activity to call the person."""
         days = int(self.env["ir.config_parameter"].sudo().get_param(
-            "duo_mentoring.evaluation_reminder_days", 7))
+            "duo_survey.evaluation_reminder_days", 7))
         limit = fields.Datetime.now() - relativedelta(days=days)
         pending = [
             ("duo_evaluation", "!=", False), ("state", "!=", "done"), ("test_entry", "=", False),

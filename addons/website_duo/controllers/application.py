@@ -18,6 +18,7 @@ from odoo.http import request
 from odoo.tools import email_normalize
 from odoo.tools.mimetypes import guess_mimetype
 
+from odoo.addons.duo_mentoring.models.duo_language_skill import LEVEL_RANK
 from odoo.addons.duo_mentoring.models.duo_person_mixin import GENDERS
 from odoo.addons.duo_mentoring.tools import contact_lang
 
@@ -32,7 +33,6 @@ SHORT_MAX = 120
 LONG_MAX = 4000
 HONEYPOT = "company_website"
 CAPTCHA_ACTION = "duo_application"
-LEVELS = ("a1", "a2", "b1", "b2", "c1", "c2", "native")
 PHONE_FALLBACK_RE = re.compile(r"^\+?[0-9][0-9 ()./-]{5,24}$")
 _SCRIPT_RE = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 _TAG_RE = re.compile(r"<[^>]*>")
@@ -309,10 +309,10 @@ class DuoApplicationForm(http.Controller):
             language_id = to_int(form.get(f"language_{index}"))
             level = form.get(f"level_{index}") or ""
             values[f"language_{index}"] = language_id
-            values[f"level_{index}"] = level if level in LEVELS else ""
+            values[f"level_{index}"] = level if level in LEVEL_RANK else ""
             if not language_id:
                 continue
-            if language_id not in allowed or level not in LEVELS:
+            if language_id not in allowed or level not in LEVEL_RANK:
                 errors[f"language_{index}"] = request.env._(
                     "Please choose a language and your level."
                 )

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
-RATE_LIMIT_PARAM = "duo_mentoring.website_form_rate_limit"
+RATE_LIMIT_PARAM = "website_duo.application_rate_limit"
 DEFAULT_RATE_LIMIT = 30
 
 

@@ -6,7 +6,7 @@
     "author": "DUO",
     "website": "https://github.com/duo-brussels/duo",
     "license": "LGPL-3",
-    "depends": ["duo_mentoring", "duo_matching", "duo_volunteers", "web_tour"],
+    "depends": ["duo", "web_tour"],
     "assets": {
         "web.assets_tests": [
             "duo_e2e/static/tests/tours/**/*",
