@@ -37,13 +37,13 @@ import requests
 
 ROOT = benchlib.ROOT
 DB_NAME = "duo_bench_forms"
-MODULES = ["duo_mentoring"]
+MODULES = ["website_duo"]
 BENCH_SUBJECT = "bench contact"
 PDF = b"%PDF-1.4\n" + b"1 0 obj << /Length 64 >> stream 0123456789abcdef endstream\n" * 330
 
 
 def prepare(launcher, conn, args):
-    port = launcher.free_port()
+    (port,) = launcher.free_ports(1)
     config = benchlib.runtime_config(
         launcher, conn, "odoo-bench-forms.conf", args.db, workers=args.workers,
         http_port=port, http_interface="127.0.0.1", proxy_mode="False",
@@ -56,7 +56,7 @@ def prepare(launcher, conn, args):
     with launcher.pg_connect(conn, args.db) as cnx, cnx.cursor() as cr:
         cr.execute("""
             INSERT INTO ir_config_parameter (key, value, create_date, write_date)
-            VALUES ('duo_mentoring.website_form_rate_limit', '0', now(), now())
+            VALUES ('website_duo.application_rate_limit', '0', now(), now())
             ON CONFLICT (key) DO UPDATE SET value = '0'
         """)
         cr.execute("SELECT id FROM duo_commune ORDER BY zip LIMIT 1")

@@ -37,14 +37,12 @@ def runtime_config(launcher, conn, name, db, **overrides):
     By default: no HTTP worker, no cron, free HTTP and gevent ports, warnings only; any
     option can be overridden (``workers=4``, ``http_port=port``, ``addons_path=...``).
     """
-    options = {"workers": 0, "max_cron_threads": 0}
-    if "http_port" not in overrides:
-        options["http_port"] = launcher.free_port()
-    if "gevent_port" not in overrides:
-        options["gevent_port"] = launcher.free_port()
+    http_port, gevent_port = launcher.free_ports(2)
+    options = {"workers": 0, "max_cron_threads": 0, "http_port": http_port,
+               "gevent_port": gevent_port}
     options.update(db_name=db, dbfilter=f"^{db}$", log_level="warn")
     options.update(overrides)
-    return launcher.write_runtime_config(conn, name=name, **options)
+    return launcher.write_runtime_config(conn, launcher.LOCAL / name, **options)
 
 
 def database_ready(launcher, conn, db, key, marker, modules=()):

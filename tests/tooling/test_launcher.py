@@ -1,11 +1,16 @@
 """The launcher's promises: one clear line for bad configuration, never a traceback."""
 
+import configparser
+import importlib.machinery
+import importlib.util
 import os
 import re
 import socket
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DUO = [sys.executable, str(ROOT / "bin" / "duo")]
@@ -79,3 +84,247 @@ def test_compose_file_is_valid():
     assert res.returncode == 0, res.stderr
     for service in ("db:", "odoo:", "init:", "test:", "healthcheck:"):
         assert service in res.stdout
+
+
+# --------------------------------------------------------------------------------------------
+# The launcher's parts, imported (no database, no Odoo)
+# --------------------------------------------------------------------------------------------
+def load_launcher():
+    loader = importlib.machinery.SourceFileLoader("duo_launcher", str(ROOT / "bin" / "duo"))
+    spec = importlib.util.spec_from_loader("duo_launcher", loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+duo = load_launcher()
+
+
+def write_addon(folder, name, **manifest):
+    (folder / name).mkdir(parents=True)
+    (folder / name / "__manifest__.py").write_text(repr({"name": name, **manifest}))
+    (folder / name / "__init__.py").write_text("")
+
+
+def test_discover_modules(tmp_path):
+    write_addon(tmp_path, "duo", depends=["duo_mentoring", "duo_matching"])
+    write_addon(tmp_path, "duo_mentoring")
+    write_addon(tmp_path, "duo_matching", installable=True)
+    write_addon(tmp_path, "duo_old", installable=False)
+    (tmp_path / "docs").mkdir()  # no manifest: not an add-on
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "__manifest__.py").write_text("{'name': ")  # Odoo reports it
+    assert duo.discover_modules(tmp_path) == ["broken", "duo", "duo_matching", "duo_mentoring"]
+    assert duo.alone_modules(["duo", "duo_matching", "duo_mentoring"]) == [
+        "duo_matching", "duo_mentoring"]
+    assert duo.discover_modules(tmp_path / "missing") == []
+
+
+def test_the_tree_has_its_addons():
+    """The real tree: every add-on under addons/ and tests/addons/ is found, no list to keep."""
+    found = duo.duo_modules()
+    assert found == sorted(p.parent.name for p in (ROOT / "addons").glob("*/__manifest__.py"))
+    assert "duo_mentoring" in found
+    assert "duo_e2e" in duo.test_only_modules()
+
+
+def test_pytest_folders_are_the_plain_python_ones(tmp_path):
+    odoo_tests = tmp_path / "duo_matching" / "tests"
+    engine_tests = tmp_path / "duo_matching" / "matching_engine" / "tests"
+    deeper = tmp_path / "duo_x" / "lib" / "sub" / "tests"
+    empty = tmp_path / "duo_x" / "other" / "tests"
+    for folder in (odoo_tests, engine_tests, deeper, empty):
+        folder.mkdir(parents=True)
+    (odoo_tests / "test_session.py").write_text("")
+    (engine_tests / "test_engine.py").write_text("")
+    (deeper / "test_deep.py").write_text("")
+    (empty / "helpers.py").write_text("")
+    assert duo.pytest_folders(tmp_path) == [engine_tests, deeper]
+
+
+def settings_from(monkeypatch, tmp_path, local_conf="", **env):
+    for var in duo.SETTING_VARIABLES.values():
+        monkeypatch.delenv(var, raising=False)
+    for var, value in env.items():
+        monkeypatch.setenv(var, value)
+    (tmp_path / "local.conf").write_text(local_conf)
+    monkeypatch.setattr(duo, "LOCAL_CONFIG", tmp_path / "local.conf")
+    return duo.load_settings()
+
+
+def test_gevent_port_follows_the_http_port(monkeypatch, tmp_path):
+    assert duo.ports(settings_from(monkeypatch, tmp_path)) == (8069, 8072)
+    assert duo.ports(settings_from(monkeypatch, tmp_path, DUO_HTTP_PORT="8169")) == (8169, 8172)
+    assert duo.ports(settings_from(monkeypatch, tmp_path, DUO_HTTP_PORT="8169",
+                                   DUO_GEVENT_PORT="9000")) == (8169, 9000)
+    local = "[options]\nhttp_port = 8269\ngevent_port = 8300\n"
+    assert duo.ports(settings_from(monkeypatch, tmp_path, local)) == (8269, 8300)
+    assert duo.ports(settings_from(monkeypatch, tmp_path, local,
+                                   DUO_GEVENT_PORT="8400")) == (8269, 8400)
+
+
+def test_bad_ports_are_one_clear_error(monkeypatch, tmp_path):
+    with pytest.raises(duo.UserError, match="DUO_HTTP_PORT .* must be a port number"):
+        duo.ports(settings_from(monkeypatch, tmp_path, DUO_HTTP_PORT="http"))
+    with pytest.raises(duo.UserError, match="set DUO_GEVENT_PORT"):
+        duo.ports(settings_from(monkeypatch, tmp_path, DUO_HTTP_PORT="9000",
+                                DUO_GEVENT_PORT="9000"))
+
+
+def busy_port_with_free_neighbour(offset):
+    """A listening socket on port P with P - offset free."""
+    for _attempt in range(50):
+        busy = socket.socket()
+        busy.bind(("0.0.0.0", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        if port - offset > 1024 and duo.port_is_free(port - offset):
+            return busy, port
+        busy.close()
+    raise AssertionError("no free port pair found")
+
+
+def test_gevent_port_in_use_unit():
+    busy, port = busy_port_with_free_neighbour(3)
+    with busy:
+        with pytest.raises(duo.UserError, match=f"port {port} .*in use.*DUO_GEVENT_PORT="):
+            duo.check_ports_free(port - 3, port, workers=2)
+        duo.check_ports_free(port - 3, port, workers=0)  # no workers: no gevent server
+
+
+def test_gevent_port_in_use():
+    """A second clone on another HTTP port: the derived websocket port is checked too."""
+    busy, port = busy_port_with_free_neighbour(3)
+    with busy:
+        res = run_duo("run", DUO_HTTP_PORT=str(port - 3), DUO_WORKERS="2")
+    assert_one_clear_line(res, f"port {port}", "already in use", "DUO_GEVENT_PORT")
+
+
+def test_runtime_config_per_database_and_port(monkeypatch, tmp_path):
+    monkeypatch.setattr(duo, "LOCAL", tmp_path)
+    assert duo.runtime_config_path("duo", 8069) == tmp_path / "odoo-duo-8069.conf"
+    assert duo.runtime_config_path("duo", 8169) != duo.runtime_config_path("duo", 8069)
+    assert duo.runtime_config_path("demo", 8069) != duo.runtime_config_path("duo", 8069)
+    target = duo.write_runtime_config({"db_host": "/tmp/sock"}, duo.runtime_config_path(
+        "duo", 8169), http_port=8169, gevent_port=8172, db_name="duo")
+    options = configparser.ConfigParser(interpolation=None)
+    options.read(target)
+    assert options["options"]["http_port"] == "8169"
+    assert options["options"]["gevent_port"] == "8172"
+    assert options["options"]["db_host"] == "/tmp/sock"
+    assert target.stat().st_mode & 0o077 == 0  # it holds the master password
+
+
+def test_free_ports_never_repeat():
+    ports = duo.free_ports(3) + duo.free_ports(3)
+    assert len(set(ports)) == 6
+
+
+def log(level, message, db="duo_test_1_duo_matching"):
+    return f"2026-12-01 11:30:57,017 4242 {level} {db} {message}"
+
+
+PASSING_LOG = [
+    "Running as user 'root' is a security risk.",
+    log("INFO", "odoo.modules.loading: loading 1 modules..."),
+    log("INFO", "odoo.addons.duo_matching.tests.test_x: Starting TestX.test_a ..."),
+    log("INFO", "odoo.tests.stats: duo_matching: 12 tests 3.21s 1200 queries"),
+    log("INFO", "odoo.tests.result: 0 failed, 0 error(s) of 12 tests when loading database "
+                "'duo_test_1_duo_matching'"),
+]
+
+FAILING_LOG = [
+    log("INFO", "odoo.addons.duo_matching.tests.test_x: Starting TestX.test_a ..."),
+    log("INFO", "odoo.addons.duo_matching.tests.test_x: " + "=" * 70),
+    log("ERROR", "odoo.addons.duo_matching.tests.test_x: FAIL: TestX.test_a"),
+    "Traceback (most recent call last):",
+    '  File "/addons/duo_matching/tests/test_x.py", line 9, in test_a',
+    "    self.assertEqual(1, 2)",
+    "AssertionError: 1 != 2",
+    log("INFO", "odoo.addons.duo_matching.tests.test_x: Starting TestX.test_b ..."),
+    log("ERROR", "odoo.addons.duo_matching.tests.test_x: ERROR: TestX.test_b"),
+    "Traceback (most recent call last):",
+    "KeyError: 'duo.volunteer'",
+    log("WARNING", "odoo.models: a warning, not shown"),
+    log("ERROR", "odoo.tests.result: 1 failed, 1 error(s) of 12 tests when loading database "
+                 "'duo_test_1_duo_matching'"),
+]
+
+
+def test_parse_a_passing_run():
+    assert duo.parse_odoo_log(PASSING_LOG, 0) == (12, 0)
+
+
+def test_parse_a_failing_run_and_show_only_what_failed():
+    assert duo.parse_odoo_log(FAILING_LOG, 1) == (10, 2)
+    excerpt = duo.failure_excerpt(FAILING_LOG)
+    assert "FAIL: TestX.test_a" in excerpt
+    assert "AssertionError: 1 != 2" in excerpt
+    assert "ERROR: TestX.test_b" in excerpt and "KeyError: 'duo.volunteer'" in excerpt
+    assert "Starting" not in excerpt and "a warning" not in excerpt
+    assert "security risk" not in excerpt
+
+
+def test_long_tracebacks_are_cut():
+    noisy = [log("ERROR", "odoo.tests: FAIL: tour"), *(f"console {i}" for i in range(500))]
+    excerpt = duo.failure_excerpt(noisy, record_lines=10).splitlines()
+    assert len(excerpt) == 11 and "491 more lines" in excerpt[-1]
+
+
+def test_a_crash_at_install_is_a_failure():
+    crashed = [
+        log("INFO", "odoo.modules.loading: loading duo_matching/views/x.xml"),
+        log("CRITICAL", "odoo.service.server: Failed to initialize database `duo_test_1`."),
+        "Traceback (most recent call last):",
+        "odoo.tools.convert.ParseError: while parsing duo_matching/views/x.xml:3",
+    ]
+    assert duo.parse_odoo_log(crashed, 255) == (0, 1)
+    assert "ParseError" in duo.failure_excerpt(crashed)
+    # Killed before the summary, exit code 0 or not: still a failure, and the log's end shown.
+    assert duo.parse_odoo_log(PASSING_LOG[:3], 0) == (0, 1)
+    assert "Starting TestX.test_a" in duo.failure_excerpt(PASSING_LOG[:3])
+    # Tests failed and Odoo exited non-zero: the failures, not one more.
+    assert duo.parse_odoo_log(FAILING_LOG, 255) == (10, 2)
+
+
+def test_parse_pytest_output():
+    assert duo.parse_pytest_output("....\n4 passed in 0.12s\n", 0) == (4, 0)
+    assert duo.parse_pytest_output("F.\n=== 1 failed, 1 passed, 2 skipped in 1.50s ===\n",
+                                   1) == (1, 1)
+    assert duo.parse_pytest_output("E\n1 error in 0.30s\n", 2) == (0, 1)
+    assert duo.parse_pytest_output("\nno tests ran in 0.01s\n", 5) == (0, 0)
+    assert duo.parse_pytest_output("Killed\n", 137) == (0, 1)
+
+
+def test_results_add_up_to_the_last_line():
+    results = [
+        duo.Result("lint (ruff, pylint-odoo)", 1, 0),
+        duo.Result("pytest tests/tooling", 20, 0, 3.2),
+        duo.Result("duo_matching alone", 10, 2, 95.4, "FAIL: ...", ".local/test-duo_matching.log"),
+        duo.Result("all together", 300, 1, 600.0),
+    ]
+    assert duo.total_line(results) == "331 passed, 3 failed"
+    assert results[2].line() == ("duo_matching alone: 10 passed, 2 failed "
+                                 "(95s, log .local/test-duo_matching.log)")
+
+
+def test_longest_runs_start_first():
+    durations = {"duo_mentoring": 300, "duo_matching": 120, "duo_volunteers": 200}
+    order = duo.longest_first(["duo_matching", "duo_new", "duo_mentoring", "duo_volunteers"],
+                              durations)
+    assert order == ["duo_new", "duo_mentoring", "duo_volunteers", "duo_matching"]
+
+
+def test_test_jobs_setting(monkeypatch):
+    monkeypatch.delenv("DUO_TEST_JOBS", raising=False)
+    assert duo.test_jobs() == 2
+    monkeypatch.setenv("DUO_TEST_JOBS", "1")
+    assert duo.test_jobs() == 1
+    monkeypatch.setenv("DUO_TEST_JOBS", "0")
+    with pytest.raises(duo.UserError, match="DUO_TEST_JOBS"):
+        duo.test_jobs()
+
+
+def test_together_run_takes_at_install_tests_of_addons_and_all_of_test_only_ones():
+    tags = duo.together_tags(["duo_mentoring", "duo_event"], ["duo_e2e"]).split(",")
+    assert tags == ["at_install/duo_mentoring", "at_install/duo_event", "/duo_e2e"]
