@@ -1,1 +1,2 @@
 from . import test_navigation
+from . import test_full_cycle
