@@ -100,3 +100,9 @@ class DuoCommon(TransactionCase):
             "mentor_id": (mentor or cls.create_mentor()).id,
             **vals,
         })
+
+    # Both people accept the mentoring agreement and the code of conduct (before signing).
+    AGREEMENT_ACCEPTED = {
+        "agreement_mentee_accepted": True, "agreement_mentor_accepted": True,
+        "conduct_mentee_accepted": True, "conduct_mentor_accepted": True,
+    }

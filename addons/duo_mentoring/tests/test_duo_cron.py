@@ -17,8 +17,7 @@ class TestDuoInactivityCron(DuoCommon):
             }).id,
             "mentee_answer": "accepted", "mentor_answer": "accepted",
             "agreement_date": date(2026, 1, 6),
-            "agreement_mentee_accepted": True, "agreement_mentor_accepted": True,
-            "conduct_mentee_accepted": True, "conduct_mentor_accepted": True,
+            **cls.AGREEMENT_ACCEPTED,
             "start_date": date(2026, 1, 7),
         })
         for code in ("first_meeting", "approved", "agreement", "mentoring"):

@@ -20,8 +20,7 @@ class TestDuoPairFlow(DuoCommon):
         pair.action_accept_mentor()
         pair.write({
             "agreement_date": date.today(),
-            "agreement_mentee_accepted": True, "agreement_mentor_accepted": True,
-            "conduct_mentee_accepted": True, "conduct_mentor_accepted": True,
+            **self.AGREEMENT_ACCEPTED,
         })
         pair.action_sign_agreement()
         pair.action_start_mentoring()
@@ -49,8 +48,7 @@ class TestDuoPairFlow(DuoCommon):
             pair.action_sign_agreement()
         pair.write({
             "agreement_date": date.today(),
-            "agreement_mentee_accepted": True, "agreement_mentor_accepted": True,
-            "conduct_mentee_accepted": True, "conduct_mentor_accepted": True,
+            **self.AGREEMENT_ACCEPTED,
         })
         pair.action_sign_agreement()
         self.assertEqual(pair.stage_code, "agreement")

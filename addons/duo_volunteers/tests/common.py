@@ -53,6 +53,8 @@ class DuoVolunteersCommon(TransactionCase):
             cls.user_vol_coord_lgg,
             cls.user_vol_manager,
             cls.user_plain,
+            cls.user_portal,
+            cls.user_portal_other,
         ) = create_test_users(
             cls.env,
             ("vol_coord_bxl", "Volunteer Coordinator Brussels",
@@ -62,15 +64,11 @@ class DuoVolunteersCommon(TransactionCase):
             ("vol_manager", "Volunteer Manager",
              "duo_volunteers.group_duo_volunteer_manager", "vol.manager@example.com"),
             ("vol_plain", "Plain Employee", "base.group_user"),
-        )
-        cls.centre_bxl.user_ids = [(4, cls.user_vol_coord.id)]
-        cls.centre_lgg.user_ids = [(4, cls.user_vol_coord_lgg.id)]
-
-        cls.user_portal, cls.user_portal_other = create_test_users(
-            cls.env,
             ("vol_portal", "Karim El Amrani", "base.group_portal", "karim@example.com"),
             ("vol_portal_other", "Els Janssens", "base.group_portal"),
         )
+        cls.centre_bxl.user_ids = [(4, cls.user_vol_coord.id)]
+        cls.centre_lgg.user_ids = [(4, cls.user_vol_coord_lgg.id)]
         Volunteer = cls.env["duo.volunteer"]
         cls.vol_karim = Volunteer.create({
             "partner_id": cls.user_portal.partner_id.id,

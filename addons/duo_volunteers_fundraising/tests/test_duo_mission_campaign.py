@@ -1,24 +1,18 @@
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
 
 from odoo.addons.duo_mentoring.tests.common import create_test_users
+from odoo.addons.duo_volunteers.tests.common import DuoVolunteersCommon
 
 
 @tagged("at_install", "-post_install")
-class TestDuoMissionCampaign(TransactionCase):
+class TestDuoMissionCampaign(DuoVolunteersCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, mail_create_nolog=True))
-        cls.centre_bxl = cls.env.ref("duo_mentoring.duo_centre_brussels")
-        cls.centre_lgg = cls.env.ref("duo_mentoring.duo_centre_liege")
-        cls.user_vol_coord, cls.user_fundraiser = create_test_users(
-            cls.env,
-            ("bridge_vol_coord", "Volunteer Coordinator",
-             "duo_volunteers.group_duo_volunteer_user"),
-            ("bridge_fundraiser", "Fundraising Manager",
-             "duo_fundraising.group_duo_fundraising_manager"),
-        )
-        cls.centre_bxl.user_ids = [(4, cls.user_vol_coord.id)]
+        (cls.user_fundraiser,) = create_test_users(cls.env, (
+            "bridge_fundraiser", "Fundraising Manager",
+            "duo_fundraising.group_duo_fundraising_manager",
+        ))
         cls.campaign = cls.env["duo.campaign"].create({
             "name": "Spring dinner", "target_amount": 5000,
         })

@@ -59,10 +59,7 @@ class TestDuoFullCycle(DuoEventCommon):
         pair.action_accept_mentee()
         pair.action_accept_mentor()
         self.assertEqual(pair.stage_code, "approved")
-        pair.write({
-            "agreement_mentee_accepted": True, "agreement_mentor_accepted": True,
-            "conduct_mentee_accepted": True, "conduct_mentor_accepted": True,
-        })
+        pair.write(self.AGREEMENT_ACCEPTED)
         pair.action_sign_agreement()
         self.assertEqual(pair.stage_code, "agreement")
         self.assertTrue(pair.goal_ids)
