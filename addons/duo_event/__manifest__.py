@@ -27,6 +27,7 @@
     ],
     "demo": [
         "demo/duo_training_attendance_demo.xml",
+        "demo/duo_programme_activity_demo.xml",
     ],
     "installable": True,
 }

@@ -328,3 +328,16 @@ def test_test_jobs_setting(monkeypatch):
 def test_together_run_takes_at_install_tests_of_addons_and_all_of_test_only_ones():
     tags = duo.together_tags(["duo_mentoring", "duo_event"], ["duo_e2e"]).split(",")
     assert tags == ["at_install/duo_mentoring", "at_install/duo_event", "/duo_e2e"]
+
+
+DEMO_WARNING = ("2026-12-04 12:43:20,489 556 WARNING duo_demo odoo.modules.loading: Module "
+                "duo_mentoring demo data failed to install, installed without demo data")
+INFO_LINE = "2026-12-04 12:43:20,489 556 INFO duo_demo odoo.modules.loading: Modules loaded."
+ERROR_LINE = "2026-12-04 12:43:20,489 556 ERROR duo_demo odoo.sql_db: bad query"
+
+
+def test_demo_run_fails_on_a_demo_warning_an_error_or_an_exit_code():
+    assert duo.parse_demo_log([INFO_LINE], 0) == (1, 0)
+    assert duo.parse_demo_log([INFO_LINE, DEMO_WARNING], 0) == (0, 1)
+    assert duo.parse_demo_log([ERROR_LINE], 0) == (0, 1)
+    assert duo.parse_demo_log([INFO_LINE], 1) == (0, 1)
