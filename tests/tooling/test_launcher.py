@@ -341,3 +341,53 @@ def test_demo_run_fails_on_a_demo_warning_an_error_or_an_exit_code():
     assert duo.parse_demo_log([INFO_LINE, DEMO_WARNING], 0) == (0, 1)
     assert duo.parse_demo_log([ERROR_LINE], 0) == (0, 1)
     assert duo.parse_demo_log([INFO_LINE], 1) == (0, 1)
+
+
+def test_install_progress_shows_add_on_counts_and_problems_only():
+    loading = ("2026-12-04 12:43:01,111 556 INFO duo odoo.modules.loading: "
+               "Loading module duo_event (61/74)")
+    assert duo.progress_line(loading) == "[duo]   add-on 61/74: duo_event"
+    assert duo.progress_line(INFO_LINE) is None
+    assert duo.progress_line(ERROR_LINE) == ERROR_LINE
+    root = "2026-12-04 12:43:01,111 556 WARNING ? odoo: Running as user 'root' is a security risk."
+    assert duo.progress_line(root) is None
+
+
+EXTERNALLY_MANAGED = {"version": [3, 11], "in_venv": False, "externally_managed": True,
+                      "pip": True, "venv": True, "odoo": None}
+
+
+def test_externally_managed_python_gets_a_venv_of_duo():
+    assert duo.python_plan(EXTERNALLY_MANAGED, venv_exists=False) == "create"
+    assert duo.python_plan(EXTERNALLY_MANAGED, venv_exists=True) == "venv"
+    assert duo.VENV == duo.ROOT / ".local" / "venv"
+
+
+def test_python_without_pip_gets_a_venv_and_without_venv_module_a_clear_error():
+    no_pip = dict(EXTERNALLY_MANAGED, externally_managed=False, pip=False)
+    assert duo.python_plan(no_pip, venv_exists=False) == "create"
+    with pytest.raises(duo.UserError, match="no pip.*apt-get install python3-venv"):
+        duo.python_plan(dict(no_pip, venv=False), venv_exists=False)
+    with pytest.raises(duo.UserError, match=r"PEP 668.*python3-venv"):
+        duo.python_plan(dict(EXTERNALLY_MANAGED, venv=False), venv_exists=False)
+
+
+def test_python_with_odoo_or_an_active_venv_or_pip_is_used_as_it_is():
+    assert duo.python_plan(dict(EXTERNALLY_MANAGED, odoo="19.0"), venv_exists=False) == "self"
+    assert duo.python_plan(dict(EXTERNALLY_MANAGED, in_venv=True), venv_exists=False) == "self"
+    free = dict(EXTERNALLY_MANAGED, externally_managed=False)
+    assert duo.python_plan(free, venv_exists=False) == "self"
+    with pytest.raises(duo.UserError, match="too old"):
+        duo.python_plan(dict(free, version=[3, 8]), venv_exists=False)
+
+
+def test_pip_failures_name_their_cause():
+    assert "PEP 668" in duo.pip_failure("error: externally-managed-environment", "x")
+    assert "network or proxy" in duo.pip_failure("Connection timed out", "x")
+    assert "no release" in duo.pip_failure("No matching distribution found for y", "x")
+
+
+def test_probe_reads_the_running_python():
+    probe = duo.probe_python(sys.executable)
+    assert probe["version"] == list(sys.version_info[:2])
+    assert isinstance(probe["externally_managed"], bool)
