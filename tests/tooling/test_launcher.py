@@ -391,3 +391,11 @@ def test_probe_reads_the_running_python():
     probe = duo.probe_python(sys.executable)
     assert probe["version"] == list(sys.version_info[:2])
     assert isinstance(probe["externally_managed"], bool)
+
+
+def test_make_run_serves_in_one_process_unless_workers_are_asked_for(monkeypatch):
+    monkeypatch.delenv("DUO_WORKERS", raising=False)
+    monkeypatch.setattr(duo, "LOCAL_CONFIG", duo.ROOT / "no-such-local.conf")
+    assert duo.run_workers({"workers": "2"}) == "0"
+    monkeypatch.setenv("DUO_WORKERS", "4")
+    assert duo.run_workers({"workers": "2"}) == "4"

@@ -2,6 +2,8 @@ from datetime import date
 
 from odoo.tests import tagged
 
+from odoo.addons.duo_mentoring.tests.common import client_eval
+
 from .common import DuoFundraisingCommon
 
 
@@ -97,6 +99,13 @@ class TestDuoFundraising(DuoFundraisingCommon):
         self.assertEqual(donor.duo_gift_total, 100)
         self.assertEqual(donor.duo_gift_count, 2)
         self.assertEqual(donor.duo_last_gift_date, date.today())
+
+    def test_pipeline_menu_opens_in_the_browser(self):
+        """The action's domain is evaluated by the web client, which knows no `ref`."""
+        action = self.env.ref("duo_fundraising.crm_lead_action_fundraising")
+        team = self.env.ref("duo_fundraising.crm_team_fundraising")
+        self.assertIn(("team_id", "=", team.id), client_eval(self.env, action.domain))
+        self.assertEqual(client_eval(self.env, action.context)["default_team_id"], team.id)
 
     def test_fundraising_pipeline(self):
         team = self.env.ref("duo_fundraising.crm_team_fundraising")

@@ -75,6 +75,10 @@ class DuoPair(models.Model):
     rejection_reason = fields.Text(tracking=True, copy=False)
 
     # Agreement, signed at a second meeting.
+    proposal_sent_date = fields.Datetime(
+        string="Proposal sent", readonly=True, copy=False,
+        help="When the match proposal was last emailed to both people.",
+    )
     agreement_date = fields.Date(tracking=True, copy=False)
     agreement_mentee_accepted = fields.Boolean(string="Mentee accepted the agreement", copy=False)
     agreement_mentor_accepted = fields.Boolean(string="Mentor accepted the agreement", copy=False)
@@ -437,7 +441,17 @@ class DuoPair(models.Model):
 
     # ------------------------------------------------------------------ actions
     def action_propose(self):
+        """Email the match proposal to both people, once: a duo already proposed (by a
+        matching session or an earlier click) is left alone."""
+        to_propose = self.filtered(lambda pair: not pair.proposal_sent_date)
+        to_propose._send_to_both("duo_mentoring.mail_template_duo_match_proposal")
+        to_propose.proposal_sent_date = fields.Datetime.now()
+        return True
+
+    def action_resend_proposal(self):
+        """Send the proposal again (someone lost it), on purpose only."""
         self._send_to_both("duo_mentoring.mail_template_duo_match_proposal")
+        self.proposal_sent_date = fields.Datetime.now()
         return True
 
     def action_schedule_first_meeting(self):

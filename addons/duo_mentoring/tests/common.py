@@ -4,6 +4,20 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tools.safe_eval import datetime, safe_eval, time
+
+
+def client_eval(env, expression):
+    """Evaluate an action's domain or context with the names the web client knows (no `ref`,
+    no model access): what fails here opens an "Oops!" dialog in the browser."""
+    today = date.today()
+    names = {
+        "uid": env.uid, "context": dict(env.context), "allowed_company_ids": env.companies.ids,
+        "active_id": False, "active_ids": [], "active_model": False,
+        "current_date": today.isoformat(), "context_today": lambda: today,
+        "datetime": datetime, "relativedelta": relativedelta, "time": time,
+    }
+    return safe_eval(expression or "False", names)
 
 
 def create_test_users(env, *rows):

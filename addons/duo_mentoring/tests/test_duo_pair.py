@@ -169,6 +169,20 @@ class TestDuoPairFlow(DuoCommon):
         self.assertEqual(mails.recipient_ids, mentee.partner_id | mentor.partner_id)
         self.assertEqual(len(mails), 2, "one email per person, in their own language")
 
+    def test_proposal_is_emailed_once_unless_resent_on_purpose(self):
+        pair = self.create_pair()
+        Mail = self.env["mail.mail"]
+
+        def proposals():
+            return Mail.search_count([("model", "=", "duo.pair"), ("res_id", "=", pair.id)])
+
+        pair.action_propose()
+        self.assertTrue(pair.proposal_sent_date)
+        pair.action_propose()  # a matching session already sent it, or a second click
+        self.assertEqual(proposals(), 2, "one proposal per person, not one per click")
+        pair.action_resend_proposal()
+        self.assertEqual(proposals(), 4)
+
     def test_agreement_pdf_renders(self):
         pair = self.create_pair()
         html = self.env["ir.actions.report"]._render_qweb_html(

@@ -73,6 +73,24 @@ class DuoVolunteer(models.Model):
         "unique (partner_id, company_id)", "This contact is already a volunteer."
     )
 
+    # The contact's own fields shown on the volunteer: the form sends them back as they were
+    # loaded from the chosen contact.
+    CONTACT_FIELDS = ("name", "email", "phone", "lang")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Values equal to the chosen contact's are not written back to it: picking an existing
+        # contact must not need the right to edit contacts (coordinators do not have it).
+        partners = self.env["res.partner"].browse(
+            {vals["partner_id"] for vals in vals_list if vals.get("partner_id")})
+        current = {partner.id: partner for partner in partners}
+        for vals in vals_list:
+            partner = current.get(vals.get("partner_id"))
+            for name in self.CONTACT_FIELDS:
+                if partner and name in vals and vals[name] == (partner[name] or False):
+                    del vals[name]
+        return super().create(vals_list)
+
     @api.model
     def _read_group_stage_ids(self, stages, domain):
         return stages.search([], order=stages._order)

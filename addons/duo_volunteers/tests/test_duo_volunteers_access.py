@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import DuoVolunteersCommon
 
@@ -63,3 +63,16 @@ class TestDuoVolunteersAccess(DuoVolunteersCommon):
         })
         hours.action_approve()
         self.assertEqual(hours.state, "approved")
+
+
+@tagged("at_install", "-post_install")
+class TestDuoVolunteerForm(DuoVolunteersCommon):
+    def test_new_volunteer_saves_with_its_onboarding_checklist(self):
+        """Volunteers > New > pick a contact > Save, as the form does it (the checklist's
+        step column is read-only there)."""
+        partner = self.env["res.partner"].create({"name": "New Volunteer"})
+        with Form(self.env["duo.volunteer"].with_user(self.user_vol_coord)) as form:
+            form.partner_id = partner
+        volunteer = form.record
+        self.assertEqual(volunteer.onboarding_line_ids.item_id,
+                         self.env["duo.onboarding.item"].search([]))
