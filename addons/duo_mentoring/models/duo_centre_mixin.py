@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.exceptions import AccessError
 
 
 class DuoCentreMixin(models.AbstractModel):
@@ -17,3 +18,25 @@ class DuoCentreMixin(models.AbstractModel):
         "res.users", string="Coordinator", tracking=True, default=lambda self: self.env.user,
         domain="[('share', '=', False)]",
     )
+
+    def _check_no_computed_write(self, vals):
+        """Stored computed fields without an inverse (a duo's `is_open`, a mentor's open-duo
+        count...) carry database guarantees: only the ORM's own computation sets them, never a
+        client's write."""
+        if self.env.su:
+            return
+        computed = [name for name in vals
+                    if (field := self._fields.get(name)) and field.compute and field.store
+                    and not field.inverse and field.readonly]
+        if computed:
+            raise AccessError(self.env._(
+                "%(fields)s cannot be written: DUO computes them.",
+                fields=", ".join(self._fields[name].get_description(self.env)["string"]
+                                 for name in computed),
+            ))
+
+    def _check_rules_still_hold(self, vals):
+        """Record rules are checked on the record as it was; a write that moves it out of
+        the user's reach (to another centre or company) is refused as well."""
+        if not self.env.su and {"centre_id", "company_id"} & set(vals):
+            self.check_access("write")

@@ -217,9 +217,11 @@ class DuoPersonMixin(models.AbstractModel):
         return records
 
     def write(self, vals):
+        self._check_no_computed_write(vals)
         if "stage_id" in vals:
             vals = dict(vals, date_stage=fields.Datetime.now())
         result = super().write(vals)
+        self._check_rules_still_hold(vals)
         if "contact_lang" in vals:
             self._sync_partner_lang()
         if "stage_id" in vals:

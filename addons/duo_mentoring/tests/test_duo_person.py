@@ -183,3 +183,33 @@ class TestDuoPeople(DuoCommon):
         mentee = self.create_mentee()
         with self.assertRaises(AccessError):
             mentee.with_user(self.user_plain).read(["name"])
+
+
+class TestDuoWriteGuards(DuoCommon):
+    """What a client may write: no computed guarantee, no move out of one's own centres, no
+    context key that skips the duo path."""
+
+    def test_coordinator_cannot_move_a_person_to_a_centre_they_do_not_run(self):
+        mentee = self.create_mentee()
+        with self.assertRaises(AccessError):
+            mentee.with_user(self.user_coordinator_bxl).centre_id = self.centre_lgg
+        mentee.with_user(self.user_manager).centre_id = self.centre_lgg
+        self.assertEqual(mentee.centre_id, self.centre_lgg)
+
+    def test_computed_guarantees_are_not_writable(self):
+        pair = self.create_pair()
+        coordinator = self.user_coordinator_bxl
+        with self.assertRaises(AccessError):
+            pair.with_user(coordinator).write({"is_open": False})
+        with self.assertRaises(AccessError):
+            pair.mentor_id.with_user(coordinator).write({"open_pair_count": 0})
+        self.assertTrue(pair.is_open)
+        self.assertEqual(pair.mentor_id.open_pair_count, 1)
+
+    def test_a_client_context_key_does_not_skip_the_duo_path(self):
+        pair = self.create_pair(user_id=self.user_coordinator_bxl.id)
+        completed = self._stage("duo.pair.stage", "completed")
+        with self.assertRaises(UserError):
+            pair.with_user(self.user_coordinator_bxl).with_context(
+                duo_force_stage=True).stage_id = completed
+        self.assertEqual(pair.stage_code, "proposed")

@@ -85,7 +85,12 @@ class DuoVolunteerHour(models.Model):
                 raise AccessError(self.env._("Only staff can approve volunteer hours."))
             if any(hour.state != "to_approve" for hour in self):
                 raise AccessError(self.env._("Approved or refused hours cannot be changed."))
-        return super().write(vals)
+        result = super().write(vals)
+        # Record rules judge the hours as they were: moving them to another volunteer or
+        # mission must leave them within the user's reach too.
+        if not self.env.su and {"volunteer_id", "mission_id"} & set(vals):
+            self.check_access("write")
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_approved(self):

@@ -58,6 +58,16 @@ class TestDuoVolunteerHour(DuoVolunteersCommon):
         with self.assertRaises(AccessError):
             hours.with_user(self.user_portal).hours = 8
 
+    def test_portal_cannot_hand_pending_hours_to_another_volunteer(self):
+        # Els is on the same mission: only the record rules stand in the way.
+        self.env["duo.volunteer.signup"].create({
+            "mission_id": self.mission_bxl.id, "volunteer_id": self.vol_els.id,
+        })
+        hours = self._log(self.vol_karim, self.mission_bxl, 2, user=self.user_portal)
+        with self.assertRaises(AccessError):
+            hours.with_user(self.user_portal).volunteer_id = self.vol_els
+        self.assertEqual(hours.volunteer_id, self.vol_karim)
+
     def test_portal_cannot_log_on_a_mission_of_someone_else(self):
         with self.assertRaises(ValidationError):
             self._log(self.vol_karim, self.mission_other, 2, user=self.user_portal)
