@@ -1,13 +1,12 @@
 """The launcher's promises: one clear line for bad configuration, never a traceback."""
 
 import configparser
-import importlib.machinery
-import importlib.util
 import os
 import re
 import socket
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -90,10 +89,11 @@ def test_compose_file_is_valid():
 # The launcher's parts, imported (no database, no Odoo)
 # --------------------------------------------------------------------------------------------
 def load_launcher():
-    loader = importlib.machinery.SourceFileLoader("duo_launcher", str(ROOT / "bin" / "duo"))
-    spec = importlib.util.spec_from_loader("duo_launcher", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
+    """bin/duo (a script without .py) as a module, executed once."""
+    path = ROOT / "bin" / "duo"
+    module = types.ModuleType("duo_launcher")
+    module.__file__ = str(path)
+    exec(compile(path.read_text(), path, "exec"), module.__dict__)  # noqa: S102 - our own file
     return module
 
 
@@ -399,3 +399,11 @@ def test_make_run_serves_in_one_process_unless_workers_are_asked_for(monkeypatch
     assert duo.run_workers({"workers": "2"}) == "0"
     monkeypatch.setenv("DUO_WORKERS", "4")
     assert duo.run_workers({"workers": "2"}) == "4"
+
+
+def test_pip_progress_counts_collected_packages_and_reports_the_summary():
+    count, shown = duo.pip_progress("Collecting lxml==4.9.3 (from -r reqs.txt (line 35))", 4)
+    assert (count, shown) == (5, "[duo]   5 packages collected (lxml==4.9.3)")
+    count, shown = duo.pip_progress("Successfully installed a-1 b-2 c-3", 5)
+    assert (count, shown) == (5, "[duo]   3 packages installed")
+    assert duo.pip_progress("  Downloading lxml.whl (7 MB)", 5) == (5, None)

@@ -33,6 +33,7 @@ SHORT_MAX = 120
 LONG_MAX = 4000
 HONEYPOT = "company_website"
 CAPTCHA_ACTION = "duo_application"
+THANKS_NAME_KEY = "duo_application_first_name"
 PHONE_FALLBACK_RE = re.compile(r"^\+?[0-9][0-9 ()./-]{5,24}$")
 _SCRIPT_RE = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 _TAG_RE = re.compile(r"<[^>]*>")
@@ -146,11 +147,21 @@ class DuoApplicationForm(http.Controller):
         return request.render(spec["template"], qcontext, status=status)
 
     def _duo_render_thanks(self, spec, record_sudo):
+        """Answer a handled POST with a redirect to the thank-you page (post/redirect/get):
+        reloading that page shows it again and sends nothing. The first name it greets goes
+        through the visitor's own session."""
+        request.session[THANKS_NAME_KEY] = (
+            (record_sudo.name or "").split(" ")[0] if record_sudo else "")
+        return request.redirect(request.env["ir.http"]._url_for(f"{spec['path']}/thanks"),
+                                code=303, local=True)
+
+    def _duo_thanks_page(self, kind):
+        spec = self._duo_spec(kind)
         events_sudo, are_info_sessions = request.env[
             "duo.website.application"
         ]._upcoming_info_sessions()
         return request.render(spec["thanks_template"], {
-            "first_name": (record_sudo.name or "").split(" ")[0] if record_sudo else "",
+            "first_name": request.session.get(THANKS_NAME_KEY, ""),
             "events_sudo": events_sudo,
             "are_info_sessions": are_info_sessions,
         })
@@ -499,6 +510,11 @@ class DuoMentoringApplication(DuoApplicationForm):
                 methods=["GET", "POST"], sitemap=True, max_content_length=MAX_REQUEST_BYTES)
     def duo_apply_mentee(self, **_post):
         return self._duo_application("mentee")
+
+    @http.route("/duo/apply/<string:kind>/thanks", type="http", auth="public", website=True,
+                methods=["GET"], sitemap=False)
+    def duo_apply_thanks(self, kind, **_kw):
+        return self._duo_thanks_page(kind)
 
     @http.route("/duo/apply/mentor", type="http", auth="public", website=True,
                 methods=["GET", "POST"], sitemap=True, max_content_length=MAX_REQUEST_BYTES)

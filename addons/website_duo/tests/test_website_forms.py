@@ -120,6 +120,18 @@ class TestWebsiteForms(DuoWebsiteFormCommon):
         self.assertEqual(mails.state, "outgoing")
         self.assertEqual(mails.subject, "We received your DUO application")
 
+    def test_thank_you_page_is_a_redirect_reloading_it_sends_nothing(self):
+        response = self._post("/duo/apply/mentee", self._mentee_data())
+        self.assertEqual([r.status_code for r in response.history], [303])
+        self.assertTrue(response.url.endswith("/duo/apply/mentee/thanks"), response.url)
+        self.assertIn("Thank you, Amina", response.text)
+        count = self._count()
+        again = self.url_open(response.url)  # the visitor reloads the page
+        self.assertEqual(again.status_code, 200)
+        self.assertIn("o_duo_application_thanks", again.text)
+        self.assertEqual(self._count(), count)
+        self.assertEqual(self.url_open("/duo/apply/nobody/thanks").status_code, 404)
+
     def test_mentor_application(self):
         response = self._post("/duo/apply/mentor", self._mentor_data())
         self.assertEqual(response.status_code, 200)
