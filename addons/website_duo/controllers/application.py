@@ -38,13 +38,18 @@ PHONE_FALLBACK_RE = re.compile(r"^\+?[0-9][0-9 ()./-]{5,24}$")
 _SCRIPT_RE = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 _TAG_RE = re.compile(r"<[^>]*>")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Invisible characters that change how a text reads without being seen: bidi embeddings,
+# overrides and isolates (a name or "cv\u202efdp.exe" shown reversed), zero-width spaces and
+# joiners, the word joiner and the byte-order mark.
+_INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def clean_text(value, multiline=False):
-    """Plain text from what a visitor typed: scripts, tags and control characters removed."""
+    """Plain text from what a visitor typed: scripts, tags, control and invisible formatting
+    characters removed."""
     if not isinstance(value, str):
         return ""
-    value = _CONTROL_RE.sub("", _TAG_RE.sub("", _SCRIPT_RE.sub("", value)))
+    value = _INVISIBLE_RE.sub("", _CONTROL_RE.sub("", _TAG_RE.sub("", _SCRIPT_RE.sub("", value))))
     if multiline:
         lines = (" ".join(line.split()) for line in value.replace("\r", "").split("\n"))
         return "\n".join(lines).strip()

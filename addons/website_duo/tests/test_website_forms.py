@@ -132,6 +132,13 @@ class TestWebsiteForms(DuoWebsiteFormCommon):
         self.assertEqual(self._count(), count)
         self.assertEqual(self.url_open("/duo/apply/nobody/thanks").status_code, 404)
 
+    def test_invisible_characters_are_stripped_from_names_and_file_names(self):
+        self._post("/duo/apply/mentee", self._mentee_data(name="Ami\u200bna \u202eWeb\u202c"),
+                   files={"cv": ("cv\u202efdp.exe\u200d.pdf", PDF, "application/pdf")})
+        mentee = self.env["duo.mentee"].search([("email", "=", "amina.web@example.com")])
+        self.assertEqual(mentee.name, "Amina Web")
+        self.assertEqual(mentee.cv_filename, "cvfdp.exe.pdf")
+
     def test_mentor_application(self):
         response = self._post("/duo/apply/mentor", self._mentor_data())
         self.assertEqual(response.status_code, 200)
