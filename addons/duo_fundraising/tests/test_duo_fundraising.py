@@ -100,6 +100,27 @@ class TestDuoFundraising(DuoFundraisingCommon):
         self.assertEqual(donor.duo_gift_count, 2)
         self.assertEqual(donor.duo_last_gift_date, date.today())
 
+    def test_donors_list_shows_what_each_donor_gave(self):
+        self._gift(self.donor, 60)
+        self._gift(self.donor, 40, day=date(2024, 5, 1))
+        action = self.env.ref("duo_fundraising.res_partner_action_donors")
+        Partner = self.env["res.partner"].with_user(self.user_fundraiser)
+        list_view = action.view_ids.filtered(lambda view: view.view_mode == "list").view_id
+        arch = Partner.get_views([(list_view.id, "list")])["views"]["list"]["arch"]
+        self.assertIn('name="duo_gift_total"', arch)
+        rows = Partner.web_search_read(
+            client_eval(self.env, action.domain),
+            {"duo_gift_total": {}, "duo_gift_count": {}},
+        )["records"]
+        totals = {row["id"]: (row["duo_gift_count"], row["duo_gift_total"]) for row in rows}
+        self.assertEqual(totals[self.donor.id], (2, 100))
+
+    def test_years_show_without_thousands_separators(self):
+        for xmlid in ("duo_fundraising.duo_fiscal_certificate_view_form",
+                      "duo_fundraising.duo_fiscal_certificate_view_list"):
+            arch = self.env.ref(xmlid).arch
+            self.assertIn("name=\"year\" options=\"{'format': false}\"", arch, xmlid)
+
     def test_pipeline_menu_opens_in_the_browser(self):
         """The action's domain is evaluated by the web client, which knows no `ref`."""
         action = self.env.ref("duo_fundraising.crm_lead_action_fundraising")
