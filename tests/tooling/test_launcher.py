@@ -326,8 +326,8 @@ def test_test_jobs_setting(monkeypatch):
 
 
 def test_together_run_takes_at_install_tests_of_addons_and_all_of_test_only_ones():
-    tags = duo.together_tags(["duo_mentoring", "duo_event"], ["duo_e2e"]).split(",")
-    assert tags == ["at_install/duo_mentoring", "at_install/duo_event", "/duo_e2e"]
+    tags = duo.together_tags(["duo", "duo_mentoring", "duo_event"], ["duo_e2e"]).split(",")
+    assert tags == ["at_install/duo_mentoring", "at_install/duo_event", "/duo", "/duo_e2e"]
 
 
 DEMO_WARNING = ("2026-12-04 12:43:20,489 556 WARNING duo_demo odoo.modules.loading: Module "
@@ -402,8 +402,9 @@ def test_make_run_serves_in_one_process_unless_workers_are_asked_for(monkeypatch
 
 
 def test_pip_progress_counts_collected_packages_and_reports_the_summary():
-    count, shown = duo.pip_progress("Collecting lxml==4.9.3 (from -r reqs.txt (line 35))", 4)
-    assert (count, shown) == (5, "[duo]   5 packages collected (lxml==4.9.3)")
-    count, shown = duo.pip_progress("Successfully installed a-1 b-2 c-3", 5)
-    assert (count, shown) == (5, "[duo]   3 packages installed")
-    assert duo.pip_progress("  Downloading lxml.whl (7 MB)", 5) == (5, None)
+    count, shown, running = duo.pip_progress(
+        "Collecting lxml==4.9.3 (from -r reqs.txt (line 35))", 4)
+    assert (count, shown, running) == (5, "[duo]   5 packages collected (lxml==4.9.3)", True)
+    count, shown, running = duo.pip_progress("Successfully installed a-1 b-2 c-3", 5)
+    assert (count, shown, running) == (5, "[duo]   3 packages installed", False)
+    assert duo.pip_progress("  Downloading lxml.whl (7 MB)", 5) == (5, None, False)

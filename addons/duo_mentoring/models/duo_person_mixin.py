@@ -209,8 +209,10 @@ class DuoPersonMixin(models.AbstractModel):
         records._sync_partner_lang()
         records._check_stage_gates()
         records.filtered(lambda p: p.stage_code == "ready").date_ready = now
+        # Website applications and event registrations send their own confirmation, with the
+        # session dates. The key only withholds this courtesy email: no check depends on it,
+        # so a client that sends it skips nothing but its own invitation.
         if not self.env.context.get("duo_skip_invitation"):
-            # Website applications send their own confirmation, with the session dates.
             records.filtered(
                 lambda p: p.stage_code == "info_session" and p.email
             )._send_invitation()
