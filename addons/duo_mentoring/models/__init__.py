@@ -10,6 +10,8 @@ from . import duo_intake_stage
 from . import duo_pair_stage
 from . import duo_centre_mixin
 from . import duo_consent_mixin
+from . import duo_application_mixin
+from . import duo_gdpr_mixin
 from . import duo_person_mixin
 from . import duo_language_skill
 from . import duo_mentee

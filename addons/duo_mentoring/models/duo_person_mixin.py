@@ -1,12 +1,12 @@
-import json
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 from odoo.tools import html2plaintext
 
 from ..tools import installed_lang
+from .duo_gdpr_mixin import ERASE_UNLINK, PersonalData
 
 CONTACT_LANGS = [("fr_FR", "French"), ("nl_BE", "Dutch"), ("en_US", "English")]
 EDUCATION_LEVELS = [
@@ -32,6 +32,7 @@ class DuoPersonMixin(models.AbstractModel):
     _description = "DUO Person"
     _inherit = [
         "mail.thread", "mail.activity.mixin", "duo.centre.mixin", "duo.consent.mixin",
+        "duo.application.mixin", "duo.gdpr.mixin",
     ]
     _order = "priority desc, id desc"
     _rec_name = "name"
@@ -99,9 +100,6 @@ class DuoPersonMixin(models.AbstractModel):
     )
     eligibility_override_reason = fields.Text(tracking=True)
 
-    # GDPR: when the person's data was erased (by request or after the retention period).
-    gdpr_erased_date = fields.Datetime(string="Anonymised on", readonly=True, copy=False)
-
     _birthdate_past = models.Constraint(
         "CHECK (birthdate IS NULL OR birthdate < CURRENT_DATE)",
         "A birth date must be in the past.",
@@ -161,25 +159,28 @@ class DuoPersonMixin(models.AbstractModel):
 
     # ------------------------------------------------------------------ CRUD
     @api.model
-    def _find_or_create_partner(self, vals):
-        """Link a returning applicant to their existing contact (same email or phone)
-        instead of creating a duplicate."""
-        Partner = self.env["res.partner"]
-        email = (vals.get("email") or "").strip().lower()
-        phone = (vals.get("phone") or "").strip()
-        partner = Partner
-        if email:
-            partner = Partner.search([("email_normalized", "=", email)], limit=1)
-        if not partner and phone:
-            sanitized = Partner._phone_format(number=phone) or phone
-            partner = Partner.search([("phone_sanitized", "=", sanitized)], limit=1)
-        if partner:
-            return partner
-        return Partner.create({
-            "name": vals.get("name") or email or phone,
-            "email": email or False,
-            "phone": phone or False,
-        })
+    def _create_contacts(self, vals_list):
+        """New contacts for people created without one. Never an existing contact found by
+        email or phone: what is typed must not change someone else's contact; staff see
+        the possible duplicates and merge them."""
+        return self.env["res.partner"].create([{
+            "name": vals.get("name") or vals.get("email") or vals.get("phone"),
+            "email": (vals.get("email") or "").strip() or False,
+            "phone": (vals.get("phone") or "").strip() or False,
+        } for vals in vals_list])
+
+    # ------------------------------------------------------------------ duplicates
+    def _duplicate_people_domain(self):
+        pairs = [(person.name, person.birthdate) for person in self
+                 if person.name and person.birthdate]
+        if not pairs:
+            return False
+        return Domain.OR([Domain("name", "=ilike", name) & Domain("birthdate", "=", birthdate)
+                          for name, birthdate in pairs])
+
+    def _is_same_person(self, other):
+        return bool(self.birthdate and other.birthdate == self.birthdate
+                    and (other.name or "").lower() == (self.name or "").lower())
 
     def _sync_partner_lang(self):
         """Emails follow the contact language when Odoo has that language installed."""
@@ -191,15 +192,18 @@ class DuoPersonMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         now = fields.Datetime.now()
-        contact_updates = []
+        contact_updates, without_contact = [], []
         for vals in vals_list:
             typed = {key: vals.pop(key) for key in ("email", "phone") if vals.get(key)}
             if vals.get("partner_id"):
                 # Staff picked the contact and typed its email or phone: keep what they typed.
                 contact_updates.append((vals["partner_id"], typed))
             else:
-                vals["partner_id"] = self._find_or_create_partner(dict(vals, **typed)).id
+                without_contact.append((vals, typed))
             vals.setdefault("date_stage", now)
+        contacts = self._create_contacts([dict(vals, **typed) for vals, typed in without_contact])
+        for (vals, _typed), contact in zip(without_contact, contacts, strict=True):
+            vals["partner_id"] = contact.id
         for partner_id, typed in contact_updates:
             partner = self.env["res.partner"].browse(partner_id)
             changed = {key: value for key, value in typed.items() if partner[key] != value}
@@ -220,6 +224,7 @@ class DuoPersonMixin(models.AbstractModel):
 
     def write(self, vals):
         self._check_no_computed_write(vals)
+        vals = self._mark_reviewed_on_write(vals)
         if "stage_id" in vals:
             vals = dict(vals, date_stage=fields.Datetime.now())
         result = super().write(vals)
@@ -295,106 +300,80 @@ class DuoPersonMixin(models.AbstractModel):
 
     # ------------------------------------------------------------------ GDPR
     def _gdpr_personal_fields(self):
-        """Fields cleared by an erasure (subclasses add their own)."""
+        """Fields of the person cleared by an erasure (subclasses add their own)."""
         return ["birthdate", "gender", "commune_id", "cv", "cv_filename", "questionnaire_notes",
                 "education", "education_details", "interview_notes", "close_reason",
                 "eligibility_override_reason", *self._consent_personal_fields(),
-                "tag_ids", "slot_ids", "sector_ids"]
+                "tag_ids", "slot_ids", "sector_ids", "application_email"]
 
-    def _check_gdpr_rights(self):
-        if not self.env.user.has_group("duo_mentoring.group_duo_manager"):
-            raise AccessError(self.env._("Only DUO managers handle personal data requests."))
+    def _gdpr_data_map(self):
+        self.ensure_one()
+        locations = super()._gdpr_data_map()
+        placeholder = self.env._("(anonymised)")
+        erased = {name: False for name in self._gdpr_personal_fields()}
+        # Free texts that constraints require when set keep a placeholder, not the text.
+        erased.update(close_reason=placeholder, eligibility_override_reason=placeholder,
+                      active=False, gdpr_erased_date=fields.Datetime.now(),
+                      application_pending=False)
+        for name, field in self._fields.items():
+            if name in erased and field.type == "many2many":
+                erased[name] = [(5, 0, 0)]
+        skip = {"message_ids", "activity_ids", "message_follower_ids", "website_message_ids",
+                "message_partner_ids", "duplicate_partner_ids", "rating_ids"}
+        exported = [name for name, field in self._fields.items()
+                    if (field.store or name == "cv") and name not in skip]
+        pairs = self.pair_ids.sudo().with_context(active_test=False)
+        calendar = pairs.first_meeting_event_id | pairs.meeting_ids.calendar_event_id
+        return [
+            *locations,
+            PersonalData(self._duo_role, self, exported, values=erased),
+            PersonalData("languages", self.language_skill_ids, ["language_id", "level"],
+                         ERASE_UNLINK),
+            # Open duos end (the other person is freed); closed and ended duos keep their
+            # anonymous facts for the programme's statistics.
+            PersonalData("open duos", pairs.filtered("is_open"), ["name", "stage_id"], values={
+                "stage_id": self.env["duo.pair"]._stage("ended").id,
+                "end_reason": placeholder, "end_date": fields.Date.context_today(self),
+            }, context={"duo_force_stage": True}),
+            PersonalData("duos", pairs, [
+                "name", "stage_id", "mentee_answer", "mentor_answer", "rejection_reason",
+                "agreement_date", "start_date", "end_date", "outcome", "end_reason",
+                "matching_explanation",
+            ], values={"matching_explanation": False}),
+            PersonalData("duos ended or rejected", pairs.filtered(
+                lambda pair: pair.rejection_reason or pair.end_reason), [], values={
+                "rejection_reason": placeholder, "end_reason": placeholder}),
+            PersonalData("meetings", pairs.meeting_ids, ["date", "duration", "topics", "notes"],
+                         values={"topics": False, "notes": False}),
+            PersonalData("goals", pairs.goal_ids, ["name", "target_date", "state", "review"],
+                         values={"name": placeholder, "review": False}),
+            PersonalData("calendar", calendar, ["name", "start", "stop", "location",
+                                                "description"], ERASE_UNLINK),
+        ]
+
+    def _gdpr_contact_in_use(self):
+        reasons = super()._gdpr_contact_in_use()
+        contact = self.partner_id
+        for model in ("duo.mentee", "duo.mentor"):
+            others = self.env[model].sudo().with_context(active_test=False).search_count([
+                ("partner_id", "=", contact.id), ("gdpr_erased_date", "=", False),
+                *([("id", "!=", self.id)] if model == self._name else []),
+            ])
+            if others:
+                reasons.append(model)
+        return reasons
 
     # ------------------------------------------------------------------ export
-    def _gdpr_export_data(self):
-        self.ensure_one()
-        # Managers only (checked by the caller); sudo reads the special-category fields too.
-        person_sudo = self.sudo()
-        skip = {"cv", "message_ids", "activity_ids", "message_follower_ids",
-                "website_message_ids", "message_partner_ids"}
-        names = [name for name, field in person_sudo._fields.items()
-                 if field.store and name not in skip and field.type != "binary"]
-        record = person_sudo.read(names)[0]
-        pairs = person_sudo.pair_ids
-        messages = self.env["mail.message"].sudo().search(
-            [("model", "=", self._name), ("res_id", "=", self.id)], order="date"
-        )
-        return {
-            "kind": self._duo_role,
-            "record": record,
-            "contact": person_sudo.partner_id.read(["name", "email", "phone", "street",
-                                                    "zip", "city", "lang"])[0],
-            "languages": [{"language": s.language_id.name, "level": s.level}
-                          for s in person_sudo.language_skill_ids],
-            "duos": [{
-                "name": pair.name, "stage": pair.stage_id.name,
-                "start_date": pair.start_date, "end_date": pair.end_date,
-                "outcome": pair.outcome,
-                "meetings": pair.meeting_ids.read(["date", "duration", "topics", "notes"]),
-                "goals": pair.goal_ids.read(["name", "target_date", "state", "review"]),
-            } for pair in pairs],
-            "messages": [{"date": m.date, "author": m.author_id.name, "body": m.body}
-                         for m in messages],
-        }
-
     def action_gdpr_export(self):
-        """A JSON file with everything DUO holds on the person, attached to the record."""
+        """Download everything DUO holds on the person as a JSON file, generated for the
+        request and never stored (a stored copy would be readable by others)."""
         self.ensure_one()
         self._check_gdpr_rights()
-        payload = json.dumps(self._gdpr_export_data(), default=str, indent=2,
-                             ensure_ascii=False)
-        attachment = self.env["ir.attachment"].create({
-            "name": f"gdpr-export-{self._duo_role}-{self.id}.json",
-            "raw": payload.encode(),
-            "mimetype": "application/json",
-            "res_model": self._name,
-            "res_id": self.id,
-        })
-        self.message_post(body=self.env._("Personal data exported on request."))
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
+            "url": f"/duo/gdpr/export/{self._name}/{self.id}",
             "target": "self",
         }
-
-    # ------------------------------------------------------------------ erasure
-    def action_gdpr_erase(self):
-        self._check_gdpr_rights()
-        self._gdpr_anonymise()
-        return True
-
-    def _gdpr_anonymise(self):
-        """Replace identifying data by placeholders, delete notes, CV, messages and
-        attachments; keep the anonymous facts the programme reports on."""
-        now = fields.Datetime.now()
-        # Erasure must reach fields and messages the current user cannot see (sensitive data,
-        # other people's notes): the caller is a manager or the retention cron.
-        people_sudo = self.sudo()
-        empty = {name: False for name in self._gdpr_personal_fields()}
-        # Free texts that constraints require when set: keep a placeholder, not the text.
-        placeholder = self.env._("(anonymised)")
-        empty.update(close_reason=placeholder, eligibility_override_reason=placeholder)
-        for name, field in people_sudo._fields.items():
-            if name in empty and field.type == "many2many":
-                empty[name] = [(5, 0, 0)]
-        for person in people_sudo:
-            label = self.env._("Anonymised %(kind)s %(id)s", kind=self._description,
-                               id=person.id)
-            person.partner_id.write({
-                "name": label, "email": False, "phone": False, "street": False,
-                "street2": False, "zip": False, "city": False, "comment": False,
-                "image_1920": False,
-            })
-        people_sudo.language_skill_ids.unlink()
-        self.env["mail.message"].sudo().search(
-            [("model", "=", self._name), ("res_id", "in", self.ids)]
-        ).unlink()
-        self.env["ir.attachment"].sudo().search(
-            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
-        ).unlink()
-        people_sudo.with_context(tracking_disable=True).write(
-            dict(empty, active=False, gdpr_erased_date=now)
-        )
 
     def _cron_gdpr_retention(self):
         """Anonymise people who left the programme longer ago than the retention period."""
@@ -406,7 +385,6 @@ class DuoPersonMixin(models.AbstractModel):
             ("gdpr_erased_date", "=", False),
         ])
         expired._gdpr_anonymise()
-
 
 
 def _html_has_text(html):

@@ -1,9 +1,12 @@
 from datetime import date
+from unittest.mock import patch
 
 from dateutil.relativedelta import relativedelta
+from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user
+from odoo.tools import mute_logger
 
 from .common import DuoCommon
 
@@ -108,12 +111,89 @@ class TestDuoStageGates(DuoCommon):
 
 
 class TestDuoPeople(DuoCommon):
-    def test_returning_applicant_reuses_contact(self):
-        first = self.create_mentee(stage="info_session", email="Amina.B@Example.com")
-        first.write({"stage_id": self._stage("duo.intake.stage", "withdrawn").id,
-                     "close_reason": "Moved away"})
-        again = self.create_mentee(stage="info_session", email="amina.b@example.com")
-        self.assertEqual(first.partner_id, again.partner_id)
+    def test_a_new_person_never_takes_over_an_existing_contact(self):
+        staff_contact = self.user_manager.partner_id
+        staff_contact.email = "Manager.Duo@Example.com"
+        mentee = self.create_mentee(stage="info_session", name="Somebody Else",
+                                    email="manager.duo@example.com")
+        self.assertNotEqual(mentee.partner_id, staff_contact)
+        self.assertEqual(staff_contact.name, "DUO Manager", "the typed name stays on the new contact")
+        self.assertEqual(mentee.duplicate_partner_ids, staff_contact)
+        # Erasing the new person leaves the staff member's contact alone.
+        mentee.with_user(self.user_manager).action_gdpr_erase()
+        self.assertEqual(staff_contact.name, "DUO Manager")
+        self.assertEqual(staff_contact.email, "Manager.Duo@Example.com")
+
+    def test_possible_duplicates_by_email_phone_or_name_and_birth_date(self):
+        first = self.create_mentee(stage="info_session", name="Amina Bakri",
+                                   email="amina.b@example.com", phone="+32 470 12 34 56")
+        by_email = self.create_mentee(stage="info_session", email="Amina.B@Example.com")
+        by_phone = self.create_mentee(stage="info_session", phone="+32470123456")
+        by_name = self.create_mentee(stage="info_session", name="amina bakri",
+                                     birthdate=first.birthdate)
+        other = self.create_mentee(stage="info_session", name="Amina Bakri",
+                                   birthdate=date(1990, 1, 1))
+        self.assertEqual(len((first | by_email | by_phone | by_name).partner_id), 4)
+        for person in (by_email, by_phone, by_name):
+            self.assertIn(first.partner_id, person.duplicate_partner_ids)
+        self.assertEqual(first.duplicate_count, 3)
+        self.assertFalse(other.duplicate_partner_ids)
+
+    def test_public_application_is_new_and_waits_for_review(self):
+        Mentee = self.env["duo.mentee"]
+        known = self.create_mentee(stage="info_session", name="Known Person",
+                                   email="known@example.com")
+        vals = {"name": "Typed Name", "email": "Known@Example.com", "phone": "+32 470 99 88 77",
+                "centre_id": self.centre_bxl.id, "contact_lang": "fr_FR"}
+        application = Mentee._create_public_application(vals)
+        self.assertTrue(application.application_pending)
+        self.assertEqual(application.application_email, "known@example.com")
+        self.assertNotEqual(application.partner_id, known.partner_id)
+        self.assertEqual(known.name, "Known Person")
+        self.assertEqual(application.duplicate_partner_ids, known.partner_id)
+        # The same email again while the first waits for review: nothing is created.
+        partners = self.env["res.partner"].search_count([])
+        self.assertFalse(Mentee._create_public_application(dict(vals, email="KNOWN@example.com")))
+        self.assertEqual(self.env["res.partner"].search_count([]), partners)
+        # A mentor application with the same email is another kind: it is kept.
+        self.assertTrue(self.env["duo.mentor"]._create_public_application(
+            dict(vals, contact_lang="fr_FR")))
+        # Once staff have decided (a new stage), a new application is welcome again.
+        application.stage_id = self._stage("duo.intake.stage", "interview")
+        self.assertFalse(application.application_pending)
+        self.assertTrue(Mentee._create_public_application(vals).application_pending)
+
+    def test_the_database_refuses_a_second_pending_application(self):
+        """Two posts at the same moment both pass the lookup; the unique index decides."""
+        Mentee = self.env["duo.mentee"]
+        vals = {"name": "Racer", "email": "racer@example.com", "centre_id": self.centre_bxl.id}
+        first = Mentee._create_public_application(vals)
+        with patch.object(type(Mentee), "search_count", return_value=0), \
+                mute_logger("odoo.sql_db"):
+            second = Mentee._create_public_application(vals)
+        self.assertTrue(first)
+        self.assertFalse(second)
+        self.assertEqual(Mentee.search_count([("application_email", "=", "racer@example.com")]), 1)
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), \
+                self.env.cr.savepoint():
+            self.env.cr.execute(
+                "UPDATE duo_mentee SET application_email = %s, application_pending = TRUE "
+                "WHERE id = %s", ["racer@example.com", self.create_mentee().id])
+
+    def test_merge_duplicates_opens_odoo_contact_merge(self):
+        first = self.create_mentee(stage="info_session", email="same@example.com")
+        again = self.env["duo.mentee"]._create_public_application({
+            "name": first.name, "email": "same@example.com", "centre_id": self.centre_bxl.id})
+        action = again.with_user(self.user_coordinator_bxl).action_merge_duplicates()
+        self.assertEqual(action["res_model"], "base.partner.merge.automatic.wizard")
+        self.assertFalse(again.application_pending)
+        wizard = self.env[action["res_model"]].with_user(self.user_coordinator_bxl).with_context(
+            action["context"]).create({})
+        self.assertEqual(wizard.partner_ids, first.partner_id | again.partner_id)
+        self.assertEqual(wizard.dst_partner_id, first.partner_id, "the older contact is kept")
+        wizard.action_merge()
+        self.assertEqual(again.partner_id, first.partner_id)
+        self.assertFalse(again.duplicate_partner_ids)
 
     def test_typed_email_and_phone_kept_on_a_chosen_contact(self):
         partner = self.env["res.partner"].create({"name": "Samira"})
@@ -122,11 +202,6 @@ class TestDuoPeople(DuoCommon):
         self.assertEqual(mentee.partner_id, partner)
         self.assertEqual(partner.email, "samira@example.com")
         self.assertEqual(partner.phone, "+32 470 11 22 33")
-
-    def test_dedupe_on_phone(self):
-        partner = self.env["res.partner"].create({"name": "Yonas", "phone": "+32 470 12 34 56"})
-        mentee = self.create_mentee(stage="info_session", email=False, phone="+32470123456")
-        self.assertEqual(mentee.partner_id, partner)
 
     def test_invitation_sent_in_contact_language(self):
         self.env["res.lang"]._activate_lang("nl_BE")

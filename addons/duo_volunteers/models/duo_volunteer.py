@@ -8,7 +8,9 @@ class DuoVolunteer(models.Model):
 
     _name = "duo.volunteer"
     _description = "Volunteer"
-    _inherit = ["mail.thread", "mail.activity.mixin", "duo.consent.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "duo.consent.mixin", "duo.application.mixin",
+    ]
     _order = "priority desc, name, id"
 
     def _default_stage_id(self):
@@ -90,6 +92,9 @@ class DuoVolunteer(models.Model):
                 if partner and name in vals and vals[name] == (partner[name] or False):
                     del vals[name]
         return super().create(vals_list)
+
+    def write(self, vals):
+        return super().write(self._mark_reviewed_on_write(vals))
 
     @api.model
     def _read_group_stage_ids(self, stages, domain):

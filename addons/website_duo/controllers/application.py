@@ -65,8 +65,7 @@ def to_int(value):
 
 class DuoApplicationForm(http.Controller):
     """The flow every application form follows. A kind ("mentee", "mentor", "volunteer")
-    provides `_duo_<kind>_spec()`, `_duo_<kind>_vals(form, values, errors)` and
-    `_duo_<kind>_known(partners)`; subclasses of several add-ons are merged by Odoo, so the
+    provides `_duo_<kind>_spec()` and `_duo_<kind>_vals(form, values, errors)`; subclasses of several add-ons are merged by Odoo, so the
     methods are named after the kind, never overridden."""
 
     # ------------------------------------------------------------------ shared flow
@@ -92,7 +91,7 @@ class DuoApplicationForm(http.Controller):
         if form.get(HONEYPOT):
             # A field people cannot see was filled: a robot. It is told all went well.
             Submission._log(ip, kind, "spam")
-            return self._duo_render_thanks(spec, request.env[spec["model"]])
+            return self._duo_render_thanks(spec, "")
 
         values, errors = {}, {}
         try:
@@ -105,12 +104,6 @@ class DuoApplicationForm(http.Controller):
             Submission._log(ip, kind, "invalid")
             return self._duo_render_form(spec, values, errors, status=422)
 
-        partners_sudo = self._duo_known_partners(vals["email"], vals.get("phone"))
-        known_sudo = getattr(self, f"_duo_{kind}_known")(partners_sudo) if partners_sudo else None
-        if known_sudo:
-            self._duo_notify_known(known_sudo[0], spec)
-            Submission._log(ip, kind, "known")
-            return self._duo_render_thanks(spec, known_sudo[0])
         try:
             # All or nothing: a refused value must not leave a contact or half a file behind.
             with request.env.cr.savepoint():
@@ -122,19 +115,25 @@ class DuoApplicationForm(http.Controller):
             )
             Submission._log(ip, kind, "invalid")
             return self._duo_render_form(spec, values, errors, status=422)
+        if not record_sudo:
+            # The same email already waits for review: the visitor sees the same page and
+            # nothing else happens (no second record, email or to-do).
+            Submission._log(ip, kind, "pending")
+            return self._duo_render_thanks(spec, vals["name"])
         self._duo_after_create(record_sudo, spec)
         Submission._log(ip, kind, "saved")
-        return self._duo_render_thanks(spec, record_sudo)
+        return self._duo_render_thanks(spec, vals["name"])
 
     def _duo_create(self, spec, vals):
+        """A new record with a new contact, never an existing one (see
+        `duo.application.mixin`); empty when the same email already waits for review."""
         # sudo: the visitor has no rights on the pipeline; every value was checked above and
         # only whitelisted fields reach `vals`.
         model_sudo = request.env[spec["model"]].sudo().with_context(
             duo_skip_invitation=True, mail_create_nolog=True, mail_create_nosubscribe=True,
             lang=request.env.lang,
         )
-        create = getattr(self, f"_duo_{spec['kind']}_create", None)
-        return create(model_sudo, vals) if create else model_sudo.create(vals)
+        return model_sudo._create_public_application(vals, lang=self._duo_contact_lang())
 
     def _duo_render_form(self, spec, values, errors, status=200):
         qcontext = {
@@ -151,12 +150,11 @@ class DuoApplicationForm(http.Controller):
         }
         return request.render(spec["template"], qcontext, status=status)
 
-    def _duo_render_thanks(self, spec, record_sudo):
+    def _duo_render_thanks(self, spec, typed_name):
         """Answer a handled POST with a redirect to the thank-you page (post/redirect/get):
-        reloading that page shows it again and sends nothing. The first name it greets goes
-        through the visitor's own session."""
-        request.session[THANKS_NAME_KEY] = (
-            (record_sudo.name or "").split(" ")[0] if record_sudo else "")
+        reloading that page shows it again and sends nothing. The page greets the first name
+        the visitor typed (never one from our records), through the visitor's own session."""
+        request.session[THANKS_NAME_KEY] = (typed_name or "").split(" ")[0]
         return request.redirect(request.env["ir.http"]._url_for(f"{spec['path']}/thanks"),
                                 code=303, local=True)
 
@@ -382,22 +380,23 @@ class DuoApplicationForm(http.Controller):
         }
 
     # ------------------------------------------------------------------ after the decision
-    def _duo_known_partners(self, email, phone):
-        # sudo: matching the applicant to their contact; nothing is shown to the visitor.
-        partners_sudo = request.env["res.partner"].sudo()
-        found = partners_sudo.search([("email_normalized", "=", email)]) if email else None
-        if not found and phone:
-            sanitized = partners_sudo._phone_format(number=phone) or phone
-            found = partners_sudo.search([("phone_sanitized", "=", sanitized)])
-        return found or partners_sudo
-
     def _duo_coordinator(self, record_sudo):
         return record_sudo.user_id or record_sudo.centre_id.coordinator_ids[:1]
 
-    def _duo_schedule(self, record_sudo, summary, note):
+    def _duo_staff_record(self, record_sudo):
+        """The record in its coordinator's language (staff read notes and to-dos in their own
+        language, not the visitor's)."""
+        coordinator = self._duo_coordinator(record_sudo)
+        return record_sudo.with_context(lang=coordinator.lang or record_sudo.env.lang)
+
+    def _duo_schedule(self, record_sudo, texts):
+        """A to-do for the coordinator; `texts(env)` gives its summary and note in the
+        coordinator's language."""
         coordinator = self._duo_coordinator(record_sudo)
         if coordinator:
-            record_sudo.activity_schedule(
+            staff_record = self._duo_staff_record(record_sudo)
+            summary, note = texts(staff_record.env)
+            staff_record.activity_schedule(
                 "website_duo.mail_activity_type_duo_application",
                 summary=summary, note=note, user_id=coordinator.id,
             )
@@ -405,58 +404,49 @@ class DuoApplicationForm(http.Controller):
     def _duo_after_create(self, record_sudo, spec):
         """Proof of consent on the record, a to-do for the coordinator and the confirmation,
         queued (sent by the mail cron): a mail server down never loses an application."""
-        env = record_sudo.env
-        record_sudo.message_post(body=Markup(
+        staff_record = self._duo_staff_record(record_sudo)
+        staff_env = staff_record.env
+        # Written by the applicant, so that the chatter names them, not the public user.
+        staff_record.message_post(author_id=record_sudo.partner_id.id, body=Markup(
             "<p>%s</p><ul><li>%s</li><li>%s</li><li>%s</li></ul>"
         ) % (
-            env._("Application received from the website."),
-            env._("Privacy notice %(version)s accepted on %(date)s (UTC)",
-                  version=record_sudo.consent_version, date=record_sudo.consent_date),
-            env._("From IP address %s", record_sudo.consent_ip),
-            env._("Notice shown in %s", record_sudo.consent_lang),
+            staff_env._("Application received from the website."),
+            staff_env._("Privacy notice %(version)s accepted on %(date)s (UTC)",
+                        version=record_sudo.consent_version, date=record_sudo.consent_date),
+            staff_env._("From IP address %s", record_sudo.consent_ip),
+            staff_env._("Notice shown in %s", record_sudo.consent_lang),
         ))
-        self._duo_schedule(record_sudo, env._("New website application"),
-                           env._("Welcome %s and invite them to an information session.",
-                                 record_sudo.name))
-        template = env.ref(spec["mail_template"], raise_if_not_found=False)
+        duplicates = record_sudo.duplicate_count
+
+        def welcome(env):
+            note = env._("Welcome %s and invite them to an information session.",
+                         record_sudo.name)
+            if duplicates:
+                note = "%s %s" % (note, env._(
+                    "%s other contact(s) may be the same person: check the possible "
+                    "duplicates on the application before going on.", duplicates))
+            return env._("New website application: %s", record_sudo.name), note
+
+        self._duo_schedule(record_sudo, welcome)
+        template = record_sudo.env.ref(spec["mail_template"], raise_if_not_found=False)
         if not template:
             return
         try:
-            with env.cr.savepoint():
+            with record_sudo.env.cr.savepoint():
                 record_sudo.message_post_with_source(
                     template, message_type="comment", subtype_xmlid="mail.mt_comment",
                     force_send=False,
                 )
         except Exception:  # noqa: BLE001 - any failure must leave the application saved
             _logger.exception("Confirmation of website application %s failed", record_sudo)
-            record_sudo.message_post(body=env._(
+            staff_record.message_post(body=staff_env._(
                 "The confirmation email could not be prepared; please confirm the "
                 "application to the applicant by hand."
             ))
-            self._duo_schedule(record_sudo, env._("Confirmation email failed"),
-                               env._("Confirm the application by phone or email."))
-
-    def _duo_notify_known(self, record_sudo, spec):
-        """Someone already followed applies again: the coordinator is told, the person gets
-        a polite email at the address we know (the page itself says nothing, so nobody
-        learns who is in the programme by typing an address)."""
-        env = record_sudo.env
-        self._duo_schedule(
-            record_sudo, env._("Applied again on the website"),
-            env._("%s sent a new application while already in the pipeline; please get in "
-                  "touch.", record_sudo.name),
-        )
-        partner = record_sudo.partner_id
-        record_lang = record_sudo.with_context(lang=partner.lang or env.lang)
-        record_lang.message_post(
-            body=record_lang.env._(
-                "Hello %s, thank you for your new application. We already know you and your "
-                "coordinator will contact you soon; there is nothing else to do.",
-                partner.name,
-            ),
-            partner_ids=partner.ids, message_type="comment",
-            subtype_xmlid="mail.mt_comment", force_send=False,
-        )
+            self._duo_schedule(record_sudo, lambda env: (
+                env._("Confirmation email failed: %s", record_sudo.name),
+                env._("Confirm the application by phone or email."),
+            ))
 
 
 class DuoMentoringApplication(DuoApplicationForm):
@@ -479,19 +469,6 @@ class DuoMentoringApplication(DuoApplicationForm):
             "thanks_template": "website_duo.duo_application_thanks",
             "mail_template": "website_duo.mail_template_duo_mentor_application",
         }
-
-    def _duo_person_known(self, model, partners_sudo):
-        # sudo: visitors cannot read people; the answer only routes the application and is
-        # never shown (the thank-you page is the same either way).
-        return request.env[model].sudo().search([
-            ("partner_id", "in", partners_sudo.ids), ("stage_id.is_closed", "=", False),
-        ], limit=1)
-
-    def _duo_mentee_known(self, partners_sudo):
-        return self._duo_person_known("duo.mentee", partners_sudo)
-
-    def _duo_mentor_known(self, partners_sudo):
-        return self._duo_person_known("duo.mentor", partners_sudo)
 
     def _duo_mentee_vals(self, form, values, errors):
         vals = self._duo_person_vals(form, values, errors, "mentee")

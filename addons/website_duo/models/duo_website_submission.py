@@ -19,7 +19,7 @@ class DuoWebsiteSubmission(models.Model):
     outcome = fields.Selection([
         ("saved", "Application saved"),
         ("invalid", "Returned with errors"),
-        ("known", "Already in a pipeline"),
+        ("pending", "Same email already waiting for review"),
         ("spam", "Spam trap"),
     ], required=True)
 

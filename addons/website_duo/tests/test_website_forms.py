@@ -150,26 +150,72 @@ class TestWebsiteForms(DuoWebsiteFormCommon):
         self.assertEqual(mentor.motivation, "Passing on what I learnt.")
         self.assertEqual(mentor.consent_ip, "127.0.0.1")
 
-    def test_existing_contact_is_linked(self):
-        partner = self.env["res.partner"].create({"name": "Amina Known",
-                                                  "email": "Amina.Web@example.com"})
-        self._post("/duo/apply/mentee", self._mentee_data())
-        mentee = self.env["duo.mentee"].search([("partner_id", "=", partner.id)])
+    def test_existing_contact_is_never_changed(self):
+        """A visitor typing a staff member's email gets a new contact of their own; staff see
+        the possible duplicate, and erasing the application leaves the staff contact alone."""
+        staff = self.coordinator.partner_id
+        staff.phone = "+32 2 555 01 01"
+        self._post("/duo/apply/mentee", self._mentee_data(
+            name="Not The Coordinator", email="Web.Coord@example.com"))
+        mentee = self.env["duo.mentee"].search([("application_email", "=", "web.coord@example.com")])
         self.assertEqual(len(mentee), 1)
-        self.assertEqual(self.env["res.partner"].search_count(
-            [("email_normalized", "=", "amina.web@example.com")]), 1)
+        self.assertNotEqual(mentee.partner_id, staff)
+        self.assertEqual((staff.name, staff.email), ("Web Coordinator", "web.coord@example.com"))
+        self.assertTrue(mentee.application_pending)
+        self.assertEqual(mentee.duplicate_partner_ids, staff)
+        self.assertIn("may be the same person", mentee.activity_ids.note)
+        manager = new_test_user(self.env, login="web_mgr", groups="duo_mentoring.group_duo_manager")
+        mentee.with_user(manager).action_gdpr_erase()
+        self.assertEqual((staff.name, staff.email, staff.phone),
+                         ("Web Coordinator", "web.coord@example.com", "+32 2 555 01 01"))
 
-    def test_person_already_in_pipeline(self):
+    def test_same_phone_as_an_earlier_applicant_is_a_new_application(self):
         self._post("/duo/apply/mentee", self._mentee_data())
+        self._post("/duo/apply/mentee", self._mentee_data(
+            name="Brother Web", email="brother.web@example.com"))
+        sister, brother = (self.env["duo.mentee"].search([("email", "=", email)])
+                           for email in ("amina.web@example.com", "brother.web@example.com"))
+        self.assertTrue(brother, "the application is not lost")
+        self.assertNotEqual(sister.partner_id, brother.partner_id)
+        self.assertEqual(sister.name, "Amina Web")
+        self.assertIn(sister.partner_id, brother.duplicate_partner_ids)
+
+    def test_same_email_waiting_for_review_creates_nothing(self):
+        first = self._post("/duo/apply/mentee", self._mentee_data())
         mentee = self.env["duo.mentee"].search([("email", "=", "amina.web@example.com")])
-        mentee.activity_ids.unlink()
-        response = self._post("/duo/apply/mentee", self._mentee_data(name="Amina Again"))
-        self.assertEqual(response.status_code, 200)
+        activities, messages = mentee.activity_ids, mentee.message_ids
+        mails = self.env["mail.mail"].search_count([])
+        partners = self.env["res.partner"].search_count([])
+        for _attempt in range(3):
+            again = self._post("/duo/apply/mentee", self._mentee_data(
+                name="Someone Else", email="AMINA.web@example.com"))
+            self.assertEqual(again.url, first.url)
+            self.assertIn("Thank you, Someone", again.text, "greets the typed name only")
         self.assertEqual(self.env["duo.mentee"].search_count(
-            [("email", "=", "amina.web@example.com")]), 1)
-        self.assertEqual(mentee.activity_ids.user_id, self.coordinator)
-        polite = mentee.message_ids.filtered(lambda m: mentee.partner_id in m.partner_ids)
-        self.assertTrue(polite, "The person is told by email that we already know them.")
+            [("application_email", "=", "amina.web@example.com")]), 1)
+        self.assertEqual(mentee.name, "Amina Web")
+        self.assertEqual((mentee.activity_ids, mentee.message_ids), (activities, messages))
+        self.assertEqual(self.env["mail.mail"].search_count([]), mails)
+        self.assertEqual(self.env["res.partner"].search_count([]), partners)
+        # Once reviewed, the same person may apply again (staff see the duplicate).
+        mentee.action_mark_reviewed()
+        self._post("/duo/apply/mentee", self._mentee_data())
+        self.assertEqual(self.env["duo.mentee"].search_count(
+            [("application_email", "=", "amina.web@example.com")]), 2)
+
+    def test_staff_read_the_application_in_their_language(self):
+        langs = self.env["res.lang"]
+        for code in ("fr_FR", "nl_BE"):
+            langs |= langs._activate_lang(code)
+        self.env["website"].search([]).language_ids |= langs
+        self.coordinator.lang = "nl_BE"
+        self._post("/fr/duo/apply/mentee", self._mentee_data())
+        mentee = self.env["duo.mentee"].search([("email", "=", "amina.web@example.com")])
+        self.assertEqual(mentee.contact_lang, "fr_FR")
+        activity = mentee.activity_ids
+        self.assertIn("Amina Web", activity.summary)
+        received = mentee.message_ids.filtered(lambda m: "IP" in (m.body or ""))
+        self.assertEqual(received.author_id, mentee.partner_id, "not the public user")
 
     def test_bad_input_returns_the_form(self):
         too_young = (date.today() - relativedelta(years=15)).isoformat()
@@ -262,7 +308,7 @@ class TestWebsiteForms(DuoWebsiteFormCommon):
         self.assertEqual(response.status_code, 200)
         mentee = self.env["duo.mentee"].search([("email", "=", "amina.web@example.com")])
         self.assertEqual(len(mentee), 1)
-        self.assertIn("Confirmation email failed", mentee.activity_ids.mapped("summary"))
+        self.assertIn("Confirmation email failed: Amina Web", mentee.activity_ids.mapped("summary"))
 
     def test_upcoming_sessions_on_thank_you_page(self):
         now = fields.Datetime.now()

@@ -4,7 +4,6 @@ from odoo import http
 from odoo.fields import Command
 from odoo.http import request
 
-from odoo.addons.duo_mentoring.tools import installed_lang
 from odoo.addons.website_duo.controllers.application import (
     LONG_MAX,
     MAX_REQUEST_BYTES,
@@ -75,21 +74,6 @@ class DuoVolunteerApplication(DuoApplicationForm):
                 escape(line) for line in motivation.split("\n")
             ),
         }
-
-    def _duo_volunteer_known(self, partners_sudo):
-        # One volunteer file per contact, archived or not.
-        return request.env["duo.volunteer"].sudo().with_context(active_test=False).search(
-            [("partner_id", "in", partners_sudo.ids)], limit=1
-        )
-
-    def _duo_volunteer_create(self, model_sudo, vals):
-        vals = dict(vals)
-        partner_vals = {key: vals.pop(key) for key in ("name", "email", "phone")}
-        partner_sudo = model_sudo.env["duo.mentee"]._find_or_create_partner(partner_vals)
-        lang = installed_lang(model_sudo.env, self._duo_contact_lang())
-        if lang and partner_sudo.lang != lang:
-            partner_sudo.lang = lang
-        return model_sudo.create({**vals, "partner_id": partner_sudo.id})
 
     @http.route("/duo/apply/volunteer", type="http", auth="public", website=True,
                 methods=["GET", "POST"], sitemap=True, max_content_length=MAX_REQUEST_BYTES)

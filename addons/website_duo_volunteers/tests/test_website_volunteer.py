@@ -64,14 +64,24 @@ class TestWebsiteVolunteer(DuoVolunteerFormCommon):
         self.assertNotIn("to run its mentoring programme", page)
         self.assertIn("to run its mentoring programme", self.url_open("/duo/apply/mentee").text)
 
-    def test_known_volunteer_is_not_duplicated(self):
+    def test_known_volunteer_gets_a_new_application_never_a_changed_contact(self):
         self._post("/duo/apply/volunteer", self._volunteer_data())
         volunteer = self._volunteers("marie.web@example.com")
-        volunteer.action_archive()
-        response = self._post("/duo/apply/volunteer", self._volunteer_data())
-        self.assertEqual(response.status_code, 200)
+        self.assertTrue(volunteer.application_pending)
+        # Still waiting for review: the same email creates nothing more.
+        self._post("/duo/apply/volunteer", self._volunteer_data(name="Other Name"))
         self.assertEqual(len(self._volunteers("marie.web@example.com")), 1)
-        self.assertIn("Applied again on the website", volunteer.activity_ids.mapped("summary"))
+        volunteer.action_archive()
+        volunteer.stage_id = self.env["duo.volunteer.stage"].search([], order="sequence desc",
+                                                                    limit=1)
+        self.assertFalse(volunteer.application_pending, "a staff decision is the review")
+        response = self._post("/duo/apply/volunteer", self._volunteer_data(name="Other Name"))
+        self.assertEqual(response.status_code, 200)
+        again = self._volunteers("marie.web@example.com") - volunteer
+        self.assertEqual(len(again), 1)
+        self.assertEqual(volunteer.name, "Marie Web")
+        self.assertNotEqual(again.partner_id, volunteer.partner_id)
+        self.assertEqual(again.duplicate_partner_ids, volunteer.partner_id)
 
     def test_bad_volunteer_input(self):
         before = self.env["duo.volunteer"].with_context(active_test=False).search_count([])
