@@ -4,6 +4,7 @@ from . import duo_training_attendance
 from . import duo_programme_activity
 from . import event_event
 from . import event_registration
+from . import duo_person_mixin
 from . import duo_mentee
 from . import duo_mentor
 from . import duo_pair

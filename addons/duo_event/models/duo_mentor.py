@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.duo_mentoring.models.duo_gdpr_mixin import PersonalData
+
 
 class DuoMentor(models.Model):
     """The compulsory 4-day training: attendance per module, and the gate to Ready to match."""
@@ -17,6 +19,12 @@ class DuoMentor(models.Model):
     training_next_sessions = fields.Text(
         compute="_compute_training_next_sessions", string="Next sessions to catch up",
     )
+
+    def _gdpr_data_map(self):
+        return [*super()._gdpr_data_map(), PersonalData(
+            "training attendance", self.training_attendance_ids.sudo(),
+            ["module_id", "event_id", "notes"], values={"notes": False},
+        )]
 
     @api.depends("training_attendance_ids.state", "training_attendance_ids.module_id")
     def _compute_training(self):

@@ -2,9 +2,9 @@ import base64
 from dataclasses import dataclass, field
 
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.modules.registry import Registry
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
+from odoo.modules.registry import Registry
 
 ERASE_UNLINK = "unlink"
 ERASE_ANONYMISE = "anonymise"
@@ -97,8 +97,9 @@ class DuoGdprMixin(models.AbstractModel):
             "author": message.author_id.name, "subject": message.subject, "body": message.body,
         } for message in messages]
         data["activities"] = [{
-            "record": f"{activity.res_model},{activity.res_id}", "type": activity.activity_type_id.name,
-            "summary": activity.summary, "note": activity.note, "deadline": activity.date_deadline,
+            "record": f"{activity.res_model},{activity.res_id}",
+            "type": activity.activity_type_id.name, "summary": activity.summary,
+            "note": activity.note, "deadline": activity.date_deadline,
         } for activity in self.env["mail.activity"].sudo().search(
             self._gdpr_res_domain(targets))]
         data["emails"] = [{
@@ -196,6 +197,11 @@ class DuoGdprMixin(models.AbstractModel):
         env["mail.followers"].search(
             self._gdpr_res_domain(targets) | Domain("partner_id", "in", contacts.ids)).unlink()
         attachments.unlink()
+        # Composers of emails sent from these records keep the rendered body until the
+        # transient-model vacuum: not that long.
+        composers = env["mail.compose.message"].search([("model", "in", list(targets))])
+        composers.filtered(lambda composer: set(composer._evaluate_res_ids() or [])
+                           & set(targets[composer.model])).unlink()
 
     def _gdpr_collect_files_after_commit(self):
         """Files of deleted attachments stay on disk until Odoo's file-store garbage collector

@@ -55,6 +55,10 @@ class DuoMentee(models.Model):
             mentee.pair_count = counts.get(mentee, 0)
             mentee.active_pair_id = open_by_mentee.get(mentee, False)
 
+    # Computed from the special-category fields above, and redacted for users without the
+    # sensitive group (only the verdict and neutral reasons); see _eligibility_problems.
+    _duo_redacted_fields = ("eligibility_issues", "is_eligible")
+
     def _gdpr_personal_fields(self):
         return [*super()._gdpr_personal_fields(), "job_goal", "nationality_id",
                 "has_non_eu_origin", "residence_status", "residence_valid_until"]
@@ -86,7 +90,13 @@ class DuoMentee(models.Model):
             if mentee_sudo.residence_status not in VALID_RESIDENCE_STATUSES:
                 problems.append(self.env._("no valid long-term residence permit recorded"))
             elif valid_until and valid_until < fields.Date.context_today(self):
-                problems.append(self.env._("the residence permit expired on %s", valid_until))
+                if self.env.su or self.env.user.has_group("duo_mentoring.group_duo_sensitive"):
+                    problems.append(self.env._("the residence permit expired on %s",
+                                               valid_until))
+                else:
+                    # The date is special-category data: only staff with the sensitive
+                    # group read it.
+                    problems.append(self.env._("the residence permit has expired"))
         spoken = self.language_skill_ids.filtered(
             lambda s: s.language_id.is_programme_language and s.level_rank >= 3
         )

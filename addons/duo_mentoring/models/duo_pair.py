@@ -378,6 +378,8 @@ class DuoPair(models.Model):
                 "user_id": pair.user_id.id,
                 "res_model_id": self.env["ir.model"]._get_id("duo.pair"),
                 "res_id": pair.id,
+                # Other employees see a busy slot, not who meets whom (need-to-know).
+                "privacy": "private",
             })
             pair.first_meeting_event_id = event
         self._set_stage("first_meeting", "duo_mentoring.mail_template_duo_first_meeting")

@@ -130,6 +130,7 @@ class DuoPersonMixin(models.AbstractModel):
         raise NotImplementedError
 
     @api.depends(lambda self: self._eligibility_depends())
+    @api.depends_context("uid")
     def _compute_eligibility(self):
         for person in self:
             problems = person._eligibility_problems()

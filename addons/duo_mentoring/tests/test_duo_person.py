@@ -117,7 +117,8 @@ class TestDuoPeople(DuoCommon):
         mentee = self.create_mentee(stage="info_session", name="Somebody Else",
                                     email="manager.duo@example.com")
         self.assertNotEqual(mentee.partner_id, staff_contact)
-        self.assertEqual(staff_contact.name, "DUO Manager", "the typed name stays on the new contact")
+        self.assertEqual(staff_contact.name, "DUO Manager",
+                         "the typed name stays on the new contact")
         self.assertEqual(mentee.duplicate_partner_ids, staff_contact)
         # Erasing the new person leaves the staff member's contact alone.
         mentee.with_user(self.user_manager).action_gdpr_erase()
@@ -188,7 +189,7 @@ class TestDuoPeople(DuoCommon):
         self.assertEqual(action["res_model"], "base.partner.merge.automatic.wizard")
         self.assertFalse(again.application_pending)
         wizard = self.env[action["res_model"]].with_user(self.user_coordinator_bxl).with_context(
-            action["context"]).create({})
+            **action["context"]).create({})
         self.assertEqual(wizard.partner_ids, first.partner_id | again.partner_id)
         self.assertEqual(wizard.dst_partner_id, first.partner_id, "the older contact is kept")
         wizard.action_merge()

@@ -65,8 +65,9 @@ def to_int(value):
 
 class DuoApplicationForm(http.Controller):
     """The flow every application form follows. A kind ("mentee", "mentor", "volunteer")
-    provides `_duo_<kind>_spec()` and `_duo_<kind>_vals(form, values, errors)`; subclasses of several add-ons are merged by Odoo, so the
-    methods are named after the kind, never overridden."""
+    provides `_duo_<kind>_spec()` and `_duo_<kind>_vals(form, values, errors)`; subclasses
+    of several add-ons are merged by Odoo, so the methods are named after the kind, never
+    overridden."""
 
     # ------------------------------------------------------------------ shared flow
     def _duo_spec(self, kind):
@@ -422,9 +423,9 @@ class DuoApplicationForm(http.Controller):
             note = env._("Welcome %s and invite them to an information session.",
                          record_sudo.name)
             if duplicates:
-                note = "%s %s" % (note, env._(
+                note = " ".join([note, env._(
                     "%s other contact(s) may be the same person: check the possible "
-                    "duplicates on the application before going on.", duplicates))
+                    "duplicates on the application before going on.", duplicates)])
             return env._("New website application: %s", record_sudo.name), note
 
         self._duo_schedule(record_sudo, welcome)

@@ -157,7 +157,8 @@ class TestWebsiteForms(DuoWebsiteFormCommon):
         staff.phone = "+32 2 555 01 01"
         self._post("/duo/apply/mentee", self._mentee_data(
             name="Not The Coordinator", email="Web.Coord@example.com"))
-        mentee = self.env["duo.mentee"].search([("application_email", "=", "web.coord@example.com")])
+        mentee = self.env["duo.mentee"].search(
+            [("application_email", "=", "web.coord@example.com")])
         self.assertEqual(len(mentee), 1)
         self.assertNotEqual(mentee.partner_id, staff)
         self.assertEqual((staff.name, staff.email), ("Web Coordinator", "web.coord@example.com"))
