@@ -47,7 +47,9 @@ DB_NAME = "duo_bench_forms"
 MODULES = ["website_duo"]
 BENCH_SUBJECT = "bench contact"
 COMPANY_EMAIL = "info@duo-bench.example.com"
-PDF = b"%PDF-1.4\n" + b"1 0 obj << /Length 64 >> stream 0123456789abcdef endstream\n" * 330
+# A well-formed PDF of about 19 kB, built as the tests build theirs (the forms parse CVs).
+PDF = benchlib.load_source(
+    "pdf_samples", ROOT / "addons/duo_mentoring/tests/pdf_samples.py").padded_pdf(19000)
 
 
 def phase_populate(args):

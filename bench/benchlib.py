@@ -22,13 +22,18 @@ ROOT = Path(__file__).resolve().parent.parent
 # ---------------------------------------------------------------------------------------------
 # Parent process: launcher, configuration, database
 # ---------------------------------------------------------------------------------------------
-def load_launcher():
-    """``bin/duo`` as a module: db_options, write_runtime_config, odoo_cmd, drop_database..."""
-    loader = importlib.machinery.SourceFileLoader("duo_launcher", str(ROOT / "bin" / "duo"))
-    spec = importlib.util.spec_from_loader("duo_launcher", loader)
+def load_source(name, path):
+    """A Python file of the project as a module, without importing its package."""
+    loader = importlib.machinery.SourceFileLoader(name, str(path))
+    spec = importlib.util.spec_from_loader(name, loader)
     module = importlib.util.module_from_spec(spec)
     loader.exec_module(module)
     return module
+
+
+def load_launcher():
+    """``bin/duo`` as a module: db_options, write_runtime_config, odoo_cmd, drop_database..."""
+    return load_source("duo_launcher", ROOT / "bin" / "duo")
 
 
 def runtime_config(launcher, conn, name, db, **overrides):

@@ -21,3 +21,4 @@ from . import duo_pair
 from . import duo_goal
 from . import duo_meeting
 from . import res_config_settings
+from . import ir_binary

@@ -6,3 +6,4 @@ from . import test_duo_cycle_report
 from . import test_duo_pair_performance
 from . import test_duo_tour
 from . import test_duo_gdpr
+from . import test_duo_tools

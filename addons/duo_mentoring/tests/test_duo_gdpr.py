@@ -151,3 +151,18 @@ class TestDuoGdprDownload(HttpCase):
         self.assertEqual(response.json()["contact"][0]["email"], "export.me@example.com")
         self.assertEqual(self.url_open("/duo/gdpr/export/res.partner/1").status_code, 404)
         self.assertEqual(manager.partner_id.name, "GDPR Manager")
+
+    def test_cvs_are_downloaded_never_rendered(self):
+        create_test_users(self.env, ("cv_mgr", "CV Manager", "duo_mentoring.group_duo_manager"))
+        centre = self.env.ref("duo_mentoring.duo_centre_brussels")
+        mentee = self.env["duo.mentee"].create({
+            "name": "Has CV", "centre_id": centre.id, "cv_filename": "cv.pdf",
+            "cv": base64.b64encode(b"%PDF-1.4 a cv")})
+        self.authenticate("cv_mgr", "cv_mgr")
+        attachment = self.env["ir.attachment"].search([
+            ("res_model", "=", "duo.mentee"), ("res_id", "=", mentee.id), ("res_field", "=", "cv")])
+        for url in (f"/web/content/duo.mentee/{mentee.id}/cv", f"/web/content/{attachment.id}"):
+            response = self.url_open(url)
+            self.assertEqual(response.status_code, 200, url)
+            self.assertEqual(response.headers["Content-Type"], "application/octet-stream", url)
+            self.assertEqual(response.content, b"%PDF-1.4 a cv")

@@ -20,7 +20,7 @@ from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.duo_mentoring.models.duo_language_skill import LEVEL_RANK
 from odoo.addons.duo_mentoring.models.duo_person_mixin import GENDERS
-from odoo.addons.duo_mentoring.tools import contact_lang
+from odoo.addons.duo_mentoring.tools import contact_lang, pdf_problem
 
 _logger = logging.getLogger(__name__)
 
@@ -308,6 +308,15 @@ class DuoApplicationForm(http.Controller):
                                          CV_MAX_BYTES // (1024 * 1024))
         elif not data.startswith(b"%PDF-") or guess_mimetype(data) != "application/pdf":
             errors["cv"] = request.env._("Your CV must be a PDF file.")
+        elif problem := pdf_problem(data):
+            if problem == "encrypted":
+                errors["cv"] = request.env._(
+                    "Your CV is protected by a password. Please send it without one.")
+            else:
+                # Scripts, launch actions and embedded files can harm whoever opens the CV.
+                errors["cv"] = request.env._(
+                    "Your CV could not be accepted: it contains scripts, attachments or "
+                    "actions, or could not be read. Please save it again as a plain PDF.")
         if "cv" in errors:
             return {}
         filename = clean_text(upload.filename.replace("\\", "/").rsplit("/", 1)[-1])[:100]

@@ -9,9 +9,10 @@ from hypothesis import strategies as st
 from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.duo_mentoring.tests import pdf_samples
 from odoo.addons.website_duo.models.duo_website_submission import RATE_LIMIT_PARAM
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
+PDF = pdf_samples.PLAIN
 
 
 class DuoWebsiteFormCommon(HttpCase):
@@ -249,7 +250,10 @@ class TestWebsiteForms(DuoWebsiteFormCommon):
         line = b"1 0 obj << /Length 64 >> stream 0123456789abcdef endstream\n"
         big = b"%PDF-1.4\n" + line * (20 * 1024 * 1024 // len(line))
         for label, upload in (("fake", ("cv.pdf", fake, "application/pdf")),
-                              ("20 MB", ("cv.pdf", big, "application/pdf"))):
+                              ("20 MB", ("cv.pdf", big, "application/pdf")),
+                              ("script", ("cv.pdf", pdf_samples.JAVASCRIPT, "application/pdf")),
+                              ("launch", ("cv.pdf", pdf_samples.LAUNCH_OBFUSCATED,
+                                          "application/pdf"))):
             with self.subTest(upload=label):
                 response = self._post("/duo/apply/mentee", self._mentee_data(),
                                       files={"cv": upload})

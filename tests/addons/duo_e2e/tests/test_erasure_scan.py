@@ -10,12 +10,12 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools import config
 
 from odoo.addons.duo_event.tests.common import DuoEventCommon
+from odoo.addons.duo_mentoring.tests.pdf_samples import build_pdf
 
 NAME = "Zelda Quixotic-Brightwater"
 EMAIL = "zelda.qb.9731@example.org"
 PHONE = "0470 97 31 00"
-CV = (b"%PDF-1.4\n% ZELDA-CV-UNIQUE-9731\n1 0 obj << /Type /Catalog >> endobj\n"
-      b"trailer << >>\n%%EOF\n")
+CV = build_pdf(b"", b"(ZELDA-CV-UNIQUE-9731)")
 # What must not be found anywhere after the erasure: the surname, the email's local part,
 # the phone number as typed, formatted or sanitised.
 NEEDLES = ["Quixotic", "zelda.qb.9731", "470 97 31 00", "470973100", "ZELDA-CV-UNIQUE"]

@@ -16,7 +16,8 @@ const pdfUpload = {
     content: "Attach a CV",
     run() {
         const transfer = new DataTransfer();
-        const pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
+        // A well-formed one-page PDF (with its cross-reference table): the form parses CVs.
+        const pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R  >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\nxref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000059 00000 n \n0000000116 00000 n \ntrailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n187\n%%EOF\n";
         transfer.items.add(new File([pdf], "cv-tour.pdf", { type: "application/pdf" }));
         this.anchor.files = transfer.files;
     },
