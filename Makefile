@@ -16,7 +16,7 @@ reset:  ## drop the local database; the next `make run` starts fresh
 test:  ## throw-away database, every test (tours included), ruff, pylint-odoo, compose check
 	$(DUO) test
 
-test-odoo:  ## Odoo's own event, website_event and survey tests with DUO installed (CI target)
+test-odoo:  ## Odoo's own event, website_event, survey, crm and calendar tests with DUO installed (CI)
 	$(DUO) test --odoo-suites
 
 lint:  ## ruff and pylint-odoo only

@@ -1,7 +1,7 @@
 {
     "name": "DUO Fundraising",
     "summary": "Donors, campaigns, gifts, pledges, Belgian fiscal certificates, CRM pipeline",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/DUO",
     "author": "DUO",
     "website": "https://github.com/duo-brussels/duo",

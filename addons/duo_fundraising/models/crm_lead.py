@@ -15,6 +15,16 @@ class CrmLead(models.Model):
         string="Application deadline", help="Deadline of the grant application."
     )
 
+    def _stage_find(self, team_id=False, domain=None, order="sequence, id", limit=1):
+        """Fundraising opportunities move through the fundraising stages only. Those come
+        after Odoo's shared sales stages in sequence, so that sales teams (and Odoo's own
+        predictive scoring) keep the stages they know first."""
+        team = self.env.ref("duo_fundraising.crm_team_fundraising", raise_if_not_found=False)
+        teams = ({team_id} | set(self.team_id.ids)) - {False}
+        if team and teams == {team.id}:
+            domain = [*(domain or []), ("team_ids", "in", team.ids)]
+        return super()._stage_find(team_id=team_id, domain=domain, order=order, limit=limit)
+
     @api.model
     def _read_group_stage_ids(self, stages, domain):
         """In the fundraising pipeline, show only the fundraising stages (and any stage that

@@ -142,3 +142,20 @@ class TestDuoFundraising(DuoFundraisingCommon):
         self.assertEqual(lead.stage_id, self.env.ref(
             "duo_fundraising.crm_stage_fundraising_identified"))
         self.assertEqual(self.campaign.lead_count, 1)
+        lead.action_set_won()
+        self.assertEqual(lead.stage_id, self.env.ref(
+            "duo_fundraising.crm_stage_fundraising_granted"))
+
+    def test_sales_teams_keep_their_stages_first(self):
+        """Sales teams, and Odoo's predictive lead scoring, read the shared stages in sequence:
+        the fundraising stages come after them."""
+        fundraising = self.env["crm.stage"].search(
+            [("team_ids", "in", self.env.ref("duo_fundraising.crm_team_fundraising").ids)])
+        shared = self.env["crm.stage"].search([("team_ids", "=", False)])
+        self.assertLess(max(shared.mapped("sequence")), min(fundraising.mapped("sequence")))
+        sales = self.env["crm.team"].create({"name": "Sales"})
+        lead = self.env["crm.lead"].create({"name": "A sale", "team_id": sales.id,
+                                            "type": "opportunity"})
+        self.assertEqual(lead.stage_id, shared[:1])
+        lead.action_set_won()
+        self.assertNotIn(lead.stage_id, fundraising)
