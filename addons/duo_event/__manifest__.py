@@ -15,6 +15,7 @@
         "data/duo_training_module_data.xml",
         "data/event_type_data.xml",
         "data/duo_event_data.xml",
+        "data/ir_config_parameter_data.xml",
         "views/duo_training_module_views.xml",
         "views/duo_training_attendance_views.xml",
         "views/duo_programme_activity_views.xml",

@@ -3,7 +3,8 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
-from odoo.tests import Form, new_test_user
+from odoo.tests import Form, new_test_user, tagged
+from odoo.tools import str2bool
 
 from .common import DuoEventCommon, DuoTrainingCommon
 
@@ -168,3 +169,29 @@ class TestDuoTrainingGate(DuoEventCommon):
         mentor.action_mark_ready()
         self.assertEqual(mentor.stage_code, "ready")
         self.assertTrue(mentor.date_ready)
+
+
+@tagged("post_install", "-at_install")
+class TestDuoRegistrationMails(DuoEventCommon):
+    def test_registration_mails_leave_the_request_for_the_cron(self):
+        """Registering sends nothing inside the transaction: Odoo's event mail cron does it
+        (under workers, doing both at once aborted registrations)."""
+        self.assertTrue(str2bool(self.env["ir.config_parameter"].sudo().get_param(
+            "event.event_mail_async")))
+        session = self.create_session(self.type_info, datetime(2030, 3, 2, 9))
+        mentee = self.create_mentee(stage="info_session")
+        # The session was saved before anyone registers (as in two requests).
+        self.env.flush_all()
+        cron = self.env.ref("event.event_mail_scheduler")
+        Trigger = self.env["ir.cron.trigger"].sudo()
+        triggers = Trigger.search_count([("cron_id", "=", cron.id)])
+        registration = self.register(session, mentee)
+        self.assertGreater(Trigger.search_count([("cron_id", "=", cron.id)]), triggers,
+                           "the cron is woken up at once")
+        subscription = session.event_mail_ids.filtered(
+            lambda scheduler: scheduler.interval_type == "after_sub")
+        self.assertFalse(subscription.mail_registration_ids.filtered(
+            lambda line: line.registration_id == registration and line.mail_sent))
+        self.env["event.mail"].schedule_communications()
+        self.assertTrue(subscription.mail_registration_ids.filtered(
+            lambda line: line.registration_id == registration and line.mail_sent))

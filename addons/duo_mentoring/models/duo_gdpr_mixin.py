@@ -196,7 +196,8 @@ class DuoGdprMixin(models.AbstractModel):
         env["mail.activity"].search(self._gdpr_res_domain(targets)).unlink()
         env["mail.followers"].search(
             self._gdpr_res_domain(targets) | Domain("partner_id", "in", contacts.ids)).unlink()
-        attachments.unlink()
+        # Some went with their messages already.
+        attachments.exists().unlink()
         # Composers of emails sent from these records keep the rendered body until the
         # transient-model vacuum: not that long.
         composers = env["mail.compose.message"].search([("model", "in", list(targets))])

@@ -86,7 +86,12 @@ class TestErasureLeavesNothingBehind(DuoEventCommon, HttpCase):
         self.assertTrue(self._scan_file_store(), "the CV is in the file store before")
         # Staff take her through the cycle: information session, eligibility, the duo.
         info = self.create_session(self.type_info, datetime(2030, 3, 2, 9))
+        self.env.flush_all()  # the session was saved before she registers
         registration = self.register(info, mentee)
+        # Odoo's event mail cron sends the confirmation (with its ticket and calendar file).
+        self.env["event.mail"].schedule_communications()
+        self.assertTrue(registration.message_ids or self.env["mail.mail"].search_count(
+            [("model", "=", "event.registration"), ("res_id", "=", registration.id)]))
         registration.action_set_done()
         mentee.sudo().write({"nationality_id": self.morocco.id, "residence_status": "long_term",
                              "interview_date": date.today(),
