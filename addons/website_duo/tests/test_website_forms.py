@@ -210,12 +210,14 @@ class TestWebsiteForms(DuoWebsiteFormCommon):
         for code in ("fr_FR", "nl_BE"):
             langs |= langs._activate_lang(code)
         self.env["website"].search([]).language_ids |= langs
+        self.env["ir.module.module"]._load_module_terms(["website_duo"], ["fr_FR", "nl_BE"])
         self.coordinator.lang = "nl_BE"
         self._post("/fr/duo/apply/mentee", self._mentee_data())
         mentee = self.env["duo.mentee"].search([("email", "=", "amina.web@example.com")])
         self.assertEqual(mentee.contact_lang, "fr_FR")
         activity = mentee.activity_ids
-        self.assertIn("Amina Web", activity.summary)
+        self.assertEqual(activity.summary, "Nieuwe aanvraag via de website: Amina Web",
+                         "in the coordinator's Dutch, naming the applicant")
         received = mentee.message_ids.filtered(lambda m: "IP" in (m.body or ""))
         self.assertEqual(received.author_id, mentee.partner_id, "not the public user")
 
