@@ -65,7 +65,17 @@ class DuoGdprMixin(models.AbstractModel):
         reasons = []
         if contact.with_context(active_test=False).user_ids:
             reasons.append("user")
+        for model in ("duo.mentee", "duo.mentor"):
+            if self._gdpr_others_on_contact(model, contact):
+                reasons.append(model)
         return reasons
+
+    def _gdpr_others_on_contact(self, model, contact):
+        """Whether another record of `model`, not erased, uses this contact."""
+        return bool(self.env[model].sudo().with_context(active_test=False).search_count([
+            ("partner_id", "=", contact.id), ("gdpr_erased_date", "=", False),
+            *([("id", "!=", self.id)] if model == self._name else []),
+        ], limit=1))
 
     # ------------------------------------------------------------------ rights
     def _check_gdpr_rights(self):
@@ -73,6 +83,17 @@ class DuoGdprMixin(models.AbstractModel):
             raise AccessError(self.env._("Only DUO managers handle personal data requests."))
 
     # ------------------------------------------------------------------ export
+    def action_gdpr_export(self):
+        """Download everything DUO holds on the person as a JSON file, generated for the
+        request and never stored (a stored copy would be readable by others)."""
+        self.ensure_one()
+        self._check_gdpr_rights()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/duo/gdpr/export/{self._name}/{self.id}",
+            "target": "self",
+        }
+
     def _gdpr_export_data(self):
         """Everything DUO holds on the person, as JSON-ready data (CV and other files
         included, in base64)."""
@@ -177,7 +198,7 @@ class DuoGdprMixin(models.AbstractModel):
                     location.records.with_context(**quiet).exists().unlink()
             if keep_contact:
                 # A contact others rely on stays as it is; the erased record leaves it.
-                person.partner_id = self.env["res.partner"].create(
+                person.partner_id = person.env["res.partner"].create(
                     {"name": person._gdpr_label(), "active": False})
         self._gdpr_collect_files_after_commit()
 

@@ -352,30 +352,6 @@ class DuoPersonMixin(models.AbstractModel):
                                                 "description"], ERASE_UNLINK),
         ]
 
-    def _gdpr_contact_in_use(self):
-        reasons = super()._gdpr_contact_in_use()
-        contact = self.partner_id
-        for model in ("duo.mentee", "duo.mentor"):
-            others = self.env[model].sudo().with_context(active_test=False).search_count([
-                ("partner_id", "=", contact.id), ("gdpr_erased_date", "=", False),
-                *([("id", "!=", self.id)] if model == self._name else []),
-            ])
-            if others:
-                reasons.append(model)
-        return reasons
-
-    # ------------------------------------------------------------------ export
-    def action_gdpr_export(self):
-        """Download everything DUO holds on the person as a JSON file, generated for the
-        request and never stored (a stored copy would be readable by others)."""
-        self.ensure_one()
-        self._check_gdpr_rights()
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/duo/gdpr/export/{self._name}/{self.id}",
-            "target": "self",
-        }
-
     def _cron_gdpr_retention(self):
         """Anonymise people who left the programme longer ago than the retention period."""
         months = int(self.env["ir.config_parameter"].sudo().get_param(

@@ -3,6 +3,7 @@ from . import duo_volunteer_language_pair
 from . import duo_volunteer_stage
 from . import duo_onboarding_item
 from . import duo_onboarding_line
+from . import duo_gdpr_mixin
 from . import duo_volunteer
 from . import duo_volunteer_mission
 from . import duo_volunteer_signup

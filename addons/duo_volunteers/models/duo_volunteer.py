@@ -1,4 +1,11 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from odoo.addons.duo_mentoring.models.duo_gdpr_mixin import (
+    ERASE_KEEP,
+    ERASE_UNLINK,
+    PersonalData,
+)
 
 
 class DuoVolunteer(models.Model):
@@ -10,6 +17,7 @@ class DuoVolunteer(models.Model):
     _description = "Volunteer"
     _inherit = [
         "mail.thread", "mail.activity.mixin", "duo.consent.mixin", "duo.application.mixin",
+        "duo.gdpr.mixin",
     ]
     _order = "priority desc, name, id"
 
@@ -95,6 +103,40 @@ class DuoVolunteer(models.Model):
 
     def write(self, vals):
         return super().write(self._mark_reviewed_on_write(vals))
+
+    # ------------------------------------------------------------------ GDPR
+    def _check_gdpr_rights(self):
+        if not self.env.user.has_group("duo_volunteers.group_duo_volunteer_manager"):
+            raise AccessError(self.env._(
+                "Only volunteer managers handle volunteers' personal data requests."))
+
+    def _gdpr_data_map(self):
+        """The volunteer file, translation pairs and onboarding are the person's; missions
+        signed up for and hours stay for the activity figures, without notes."""
+        self.ensure_one()
+        erased = {
+            "notes": False, "application_email": False, "application_pending": False,
+            "help_kind_ids": [(5, 0, 0)], "language_ids": [(5, 0, 0)],
+            "availability_ids": [(5, 0, 0)], "active": False,
+            "gdpr_erased_date": fields.Datetime.now(),
+            **dict.fromkeys(self._consent_personal_fields(), False),
+        }
+        return [
+            *super()._gdpr_data_map(),
+            PersonalData("volunteer", self, [
+                "name", "email", "phone", "lang", "centre_id", "stage_id", "help_kind_ids",
+                "language_ids", "availability_ids", "date_start", "notes", "consent_date",
+                "consent_version", "consent_channel", "consent_ip", "consent_lang",
+            ], values=erased),
+            PersonalData("translation pairs", self.translation_pair_ids,
+                         ["source_lang_id", "target_lang_id"], ERASE_UNLINK),
+            PersonalData("onboarding", self.onboarding_line_ids, ["item_id", "done",
+                                                                  "done_date"], ERASE_KEEP),
+            PersonalData("missions", self.signup_ids, ["mission_id", "state", "date_start"],
+                         ERASE_KEEP),
+            PersonalData("hours", self.hour_ids, ["date", "hours", "description", "state"],
+                         values={"description": False}),
+        ]
 
     @api.model
     def _read_group_stage_ids(self, stages, domain):

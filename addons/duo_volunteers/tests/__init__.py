@@ -5,3 +5,4 @@ from . import test_duo_volunteer_consent
 from . import test_duo_volunteers_access
 from . import test_duo_volunteers_tours
 from . import test_duo_volunteers_i18n
+from . import test_duo_volunteer_gdpr
