@@ -34,6 +34,12 @@ class TestNeedToKnow(DuoEventCommon):
         cls.message = cls.mentee.message_post(body="About her family")
         cls.activity = cls.mentee.activity_schedule("mail.mail_activity_data_todo",
                                                     summary="Call her")
+        # A matching session of Brussels with its proposal, and someone left unmatched.
+        slot = cls.env.ref("duo_mentoring.duo_slot_tuesday_evening")
+        cls.create_mentee(name="Brussels Waiting", slot_ids=[(6, 0, slot.ids)])
+        cls.create_mentor(name="Brussels Free Mentor", slot_ids=[(6, 0, slot.ids)])
+        cls.session = cls.env["duo.matching.session"].create({"centre_id": cls.centre_bxl.id})
+        cls.session.action_run()
         cls.cv = cls.env["ir.attachment"].search([("res_model", "=", "duo.mentee"),
                                                   ("res_id", "=", cls.mentee.id),
                                                   ("res_field", "=", "cv")])
@@ -47,6 +53,8 @@ class TestNeedToKnow(DuoEventCommon):
             "event.registration": cls.registration, "survey.user_input": cls.answer,
             "ir.attachment": cls.cv, "mail.message": cls.message,
             "mail.activity": cls.activity,
+            "duo.matching.session": cls.session,
+            "duo.matching.proposal": cls.session.proposal_ids,
         }
 
     def test_the_data_exists(self):
