@@ -7,3 +7,4 @@ from . import test_duo_pair_performance
 from . import test_duo_tour
 from . import test_duo_gdpr
 from . import test_duo_tools
+from . import test_duo_application_review
