@@ -67,7 +67,7 @@ class DuoPair(models.Model):
         behind = self.search([("stage_code", "=", "mentoring")]).filtered("intervision_behind")
         behind._schedule_activity_once(
             "duo_event.mail_activity_type_duo_intervision",
-            self.env._("The mentor can no longer attend the %s intervisions required during "
-                       "the mentoring: register them to the next session.",
-                       INTERVISION_REQUIRED),
+            lambda env: env._("The mentor can no longer attend the %s intervisions required "
+                              "during the mentoring: register them to the next session.",
+                              INTERVISION_REQUIRED),
         )

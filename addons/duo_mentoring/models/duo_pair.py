@@ -425,11 +425,12 @@ class DuoPair(models.Model):
         ending = self.search([("stage_code", "=", "mentoring"), ("planned_end_date", "<=", today)])
         inactive._schedule_activity_once(
             "duo_mentoring.mail_activity_type_duo_inactive",
-            self.env._("No meeting logged for %s days: check in with the duo.", days),
+            lambda env: env._("No meeting logged for %s days: check in with the duo.", days),
         )
         ending._schedule_activity_once(
             "duo_mentoring.mail_activity_type_duo_end",
-            self.env._("The six months are over: hold the final evaluation and close the duo."),
+            lambda env: env._("The six months are over: hold the final evaluation and close "
+                              "the duo."),
         )
 
     def _schedule_activity_once(self, activity_type_xmlid, note):
@@ -439,11 +440,10 @@ class DuoPair(models.Model):
             ("activity_type_id", "=", activity_type.id),
         ]).mapped("res_id"))
         for pair in self.filtered(lambda p: p.id not in already):
-            pair.activity_schedule(
-                activity_type_xmlid, note=note,
-                user_id=(pair.user_id or pair.centre_id.coordinator_ids[:1]).id
-                or self.env.uid,
-            )
+            user = pair.user_id or pair.centre_id.coordinator_ids[:1] or self.env.user
+            # `note(env)` gives the text in the coordinator's own language.
+            pair.activity_schedule(activity_type_xmlid, user_id=user.id,
+                                   note=note(pair.with_context(lang=user.lang).env))
 
     # ------------------------------------------------------------------ actions
     def action_propose(self):

@@ -46,6 +46,14 @@ class TestDuoInactivityCron(DuoCommon):
         self.assertEqual(len(activity), 1, "never twice while the first is open")
         self.assertEqual(activity.user_id, self.user_coordinator_bxl)
 
+    def test_the_alert_speaks_the_coordinator_language(self):
+        self.env["res.lang"]._activate_lang("nl_BE")
+        self.env["ir.module.module"]._load_module_terms(["duo_mentoring"], ["nl_BE"])
+        self.user_coordinator_bxl.lang = "nl_BE"
+        with freeze_time("2026-01-30"):
+            self.env["duo.pair"].with_context(lang="en_US")._cron_check_duos()
+        self.assertIn("geen ontmoeting geregistreerd", self._activities(self.inactive_type).note)
+
     def test_delay_is_configurable(self):
         self.env["ir.config_parameter"].set_param("duo_mentoring.inactivity_days", 30)
         self.env["duo.meeting"].create({"pair_id": self.pair.id, "date": date(2026, 2, 1)})

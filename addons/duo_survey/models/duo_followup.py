@@ -99,10 +99,13 @@ class DuoFollowup(models.Model):
                     vals_list.append({"pair_id": pair.id, "months": months, "due_date": due})
         followups = self.create(vals_list)
         for followup in followups:
+            user = followup.user_id or self.env.user
             followup.activity_schedule(
                 "duo_survey.mail_activity_type_duo_followup",
                 date_deadline=followup.due_date + relativedelta(days=7),
-                note=self.env._("Call %s and record their situation.", followup.mentee_id.name),
-                user_id=followup.user_id.id or self.env.uid,
+                # In the coordinator's own language.
+                note=followup.with_context(lang=user.lang).env._(
+                    "Call %s and record their situation.", followup.mentee_id.name),
+                user_id=user.id,
             )
         return followups

@@ -136,15 +136,17 @@ class SurveyUserInput(models.Model):
         for answer in self:
             person = answer.duo_mentee_id or answer.duo_mentor_id
             if person:
+                user = person.user_id or person.centre_id.coordinator_ids[:1] or self.env.user
+                # In the coordinator's language, the survey title included.
+                staff = answer.with_context(lang=user.lang)
                 person.activity_schedule(
                     "duo_survey.mail_activity_type_duo_evaluation_unanswered",
-                    note=self.env._(
+                    note=staff.env._(
                         "%(name)s has not answered the %(survey)s despite %(count)s reminders: "
                         "call them.",
-                        name=person.name, survey=answer.survey_id.title,
+                        name=person.name, survey=staff.survey_id.title,
                         count=answer.duo_reminder_count,
                     ),
-                    user_id=(person.user_id or person.centre_id.coordinator_ids[:1]).id
-                    or self.env.uid,
+                    user_id=user.id,
                 )
         self.duo_coordinator_alerted = True

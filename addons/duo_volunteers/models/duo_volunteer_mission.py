@@ -283,7 +283,8 @@ class DuoVolunteerMission(models.Model):
             mission.activity_schedule(
                 "duo_volunteers.mail_activity_type_mission_shortage",
                 date_deadline=fields.Date.to_date(mission.date_start),
-                summary=self.env._(
+                # In the coordinator's own language.
+                summary=mission.with_context(lang=user.lang).env._(
                     "%(count)s volunteer(s) missing", count=mission.volunteers_missing
                 ),
                 user_id=user.id,
