@@ -158,7 +158,8 @@ def make_people(env, rng, n_mentees, n_mentors):
     Partner = env["res.partner"]
     common = {
         "centre_id": centre.id, "consent_date": now, "consent_version": "2026-01",
-        "consent_channel": "paper", "interview_date": today - timedelta(days=30),
+        "consent_channel": "paper", "info_session_date": today - timedelta(days=40),
+        "interview_date": today - timedelta(days=30),
         "interview_notes": "<p>Motivated, clear project.</p>",
     }
     partners = create_batched(Partner, [

@@ -60,6 +60,7 @@ def person_vals(env, rng, centre, refs, index, role):
         "consent_date": fields.Datetime.now(),
         "consent_version": "2026-01",
         "consent_channel": "paper",
+        "info_session_date": date.today(),
         "interview_date": date.today(),
         "interview_notes": "<p>Bench</p>",
         "commune_id": rng.choice(refs["communes"]).id,

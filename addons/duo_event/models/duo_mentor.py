@@ -56,7 +56,7 @@ class DuoMentor(models.Model):
 
     def _stage_gate_problems(self):
         problems = super()._stage_gate_problems()
-        if self.stage_code in ("ready", "matched") and not self.training_done:
+        if self.stage_code in ("evaluation", "ready", "matched") and not self.training_done:
             problems.append(self.env._(
                 "the 4-day training is not complete (missing: %s)",
                 ", ".join(self.training_missing_module_ids.mapped("name")),

@@ -23,6 +23,7 @@ class TestDuoMatchingTour(HttpCase):
             "consent_date": fields.Datetime.now(),
             "consent_version": "2026-01",
             "consent_channel": "paper",
+            "info_session_date": date.today(),
             "interview_date": date.today(),
             "interview_notes": "<p>Motivated.</p>",
             "slot_ids": [Command.set(slot.ids)],

@@ -20,6 +20,9 @@ EDUCATION_LEVELS = [
 GENDERS = [("female", "Female"), ("male", "Male"), ("other", "Other / not said")]
 # Stages after which a person's file is only kept for the retention period.
 CLOSED_CODES = ("withdrawn", "not_eligible", "alumni")
+# Stages that need the information session, or the personal interview, behind them.
+AFTER_INFO_SESSION = ("interview", "training", "evaluation", "ready", "matched")
+AFTER_INTERVIEW = ("training", "evaluation", "ready", "matched")
 
 
 class DuoPersonMixin(models.AbstractModel):
@@ -249,13 +252,18 @@ class DuoPersonMixin(models.AbstractModel):
         """Translated reasons why this person may not be in their current stage."""
         self.ensure_one()
         problems = []
-        if self.stage_code in ("ready", "matched"):
+        code = self.stage_code
+        if code in AFTER_INFO_SESSION and not self.info_session_date:
+            problems.append(self.env._("the information session is not recorded (mark the "
+                                       "attendance or give its date)"))
+        if code in AFTER_INTERVIEW and (
+                not self.interview_date or not _html_has_text(self.interview_notes)):
+            problems.append(self.env._("the personal interview (date and notes) is not "
+                                       "recorded"))
+        if code in ("ready", "matched"):
             if not self.has_consent:
                 problems.append(self.env._("the GDPR consent (date and notice version) is "
                                            "missing"))
-            if not self.interview_date or not _html_has_text(self.interview_notes):
-                problems.append(self.env._("the personal interview (date and notes) is not "
-                                           "recorded"))
             if not self.is_eligible and not self.eligibility_override:
                 problems.append(self.env._("the eligibility rules are not met (%s); keep the "
                                            "person with an override and a reason if staff "

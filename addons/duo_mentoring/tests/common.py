@@ -75,6 +75,7 @@ class DuoCommon(TransactionCase):
             "consent_date": fields.Datetime.now(),
             "consent_version": "2026-01",
             "consent_channel": "paper",
+            "info_session_date": date.today(),
             "interview_date": date.today(),
             "interview_notes": "<p>Motivated, clear project.</p>",
         }

@@ -84,6 +84,21 @@ class TestDuoStageGates(DuoCommon):
         with self.assertRaisesRegex(UserError, "personal interview"):
             mentee.action_mark_ready()
 
+    def test_each_intake_stage_checks_what_its_entry_needs(self):
+        mentee = self.create_mentee(stage="info_session", info_session_date=False,
+                                    interview_date=False)
+        with self.assertRaisesRegex(UserError, "information session is not recorded"):
+            mentee.stage_id = self._stage("duo.intake.stage", "interview")
+        mentee.info_session_date = date.today()
+        mentee.stage_id = self._stage("duo.intake.stage", "interview")
+        mentor = self.create_mentor(stage="interview", interview_date=False)
+        with self.assertRaisesRegex(UserError, "personal interview"):
+            mentor.stage_id = self._stage("duo.intake.stage", "training")
+        no_session = self.create_mentee(stage="interview")
+        no_session.info_session_date = False
+        with self.assertRaisesRegex(UserError, "information session"):
+            no_session.action_mark_ready()
+
     def test_kanban_drop_is_gated_too(self):
         mentee = self.create_mentee(stage="interview", consent_version=False)
         with self.assertRaises(UserError):
@@ -160,7 +175,8 @@ class TestDuoPeople(DuoCommon):
         self.assertTrue(self.env["duo.mentor"]._create_public_application(
             dict(vals, contact_lang="fr_FR")))
         # Once staff have decided (a new stage), a new application is welcome again.
-        application.stage_id = self._stage("duo.intake.stage", "interview")
+        application.write({"info_session_date": date.today(),
+                           "stage_id": self._stage("duo.intake.stage", "interview").id})
         self.assertFalse(application.application_pending)
         self.assertTrue(Mentee._create_public_application(vals).application_pending)
 
