@@ -19,9 +19,13 @@ Usage: python3 bench/bench_application_forms.py [--applications 1000] [--clients
    PDF CV, unique email and phone each) and as many messages to Odoo's
    ``/website/form/mail.mail`` (the "Contact us" form, posted as a browser posts it: the
    ``email_to`` that the page's JavaScript fills in with the company's address, so Odoo sends
-   the mail at once, to the catcher). The two forms alternate in ``--rounds`` rounds (A B B A
-   ...), so that neither gets the quieter machine.
-4. Counts what reached the database (mentees, CVs, to-dos, queued mails; contact mails) and
+   the mail at once, to the catcher). Each submission ends on its thank-you page, as in a
+   browser: the DUO form's redirect is followed, the contact form's success page is loaded.
+   The two forms alternate in ``--rounds`` rounds (A B B A ...), so that neither gets the
+   quieter machine.
+4. Runs, server stopped, the cron job that follows each application up (consent note, the
+   coordinator's to-do and notification, the queued confirmation) and reports its time.
+5. Counts what reached the database (mentees, CVs, to-dos, queued mails; contact mails) and
    the catcher, and reports throughput (requests per second over the rounds) and the latency
    of the POSTs (median, p95, max) of both forms and their ratio.
 
@@ -38,6 +42,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import benchlib
 import requests
@@ -50,6 +55,25 @@ COMPANY_EMAIL = "info@duo-bench.example.com"
 # A well-formed PDF of about 19 kB, built as the tests build theirs (the forms parse CVs).
 PDF = benchlib.load_source(
     "pdf_samples", ROOT / "addons/duo_mentoring/tests/pdf_samples.py").padded_pdf(19000)
+
+
+def phase_followup(args):
+    """In a child process with Odoo: the cron job that follows each application up (proof of
+    consent, the coordinator's to-do, the queued confirmation), run until nothing waits."""
+    registry = benchlib.open_registry(args.config, args.db)
+    with registry.cursor() as cr:
+        from odoo import api  # noqa: PLC0415 - Odoo only in the phases
+
+        env = api.Environment(cr, 1, {})  # superuser: the cron job runs as OdooBot
+        started, done = time.perf_counter(), 0
+        while count := env["duo.website.application"]._cron_application_followup():
+            done += count
+            cr.commit()
+        elapsed = time.perf_counter() - started
+    print(f"follow-up cron job: {done} applications in {elapsed:.1f}s "
+          f"({elapsed / max(done, 1) * 1000:.0f} ms each, outside the visitors' requests)",
+          flush=True)
+    return 0
 
 
 def phase_populate(args):
@@ -216,6 +240,9 @@ def run_load(base, kind, indexes, clients, ref):
             hidden = {"email_to": input_value(page.text, "email_to") or COMPANY_EMAIL,
                       "website_form_signature": input_value(page.text,
                                                             "website_form_signature")}
+            # Where the page's JavaScript sends the browser once the form is posted.
+            success = re.search(r'data-success-page="([^"]+)"', page.text)
+            success_page = success.group(1) if success else "/contactus-thank-you"
         for index in indexes:
             started = time.perf_counter()
             try:
@@ -231,6 +258,11 @@ def run_load(base, kind, indexes, clients, ref):
                     response = session.post(f"{base}/website/form/mail.mail",
                                             data=contact_form(index, hidden), timeout=120)
                     ok = response.status_code == 200 and '"id"' in response.text
+                    # The browser then shows the thank-you page, as the DUO form's redirect
+                    # does: both submissions end on their thank-you page.
+                    if ok:
+                        response = session.get(f"{base}{success_page}", timeout=120)
+                        ok = response.status_code == 200
             except requests.RequestException as exc:
                 ok, response = False, exc
             elapsed = time.perf_counter() - started
@@ -307,6 +339,8 @@ def main():
     args = parser.parse_args()
     if args.phase == "populate":
         return phase_populate(args)
+    if args.phase == "measure":
+        return phase_followup(args)
     if not 1 <= args.applications <= 20000 or not 1 <= args.clients <= 100 \
             or not 1 <= args.rounds <= args.applications:
         sys.exit("bench_application_forms: at most 20,000 applications and 100 clients, "
@@ -330,6 +364,8 @@ def main():
         except subprocess.TimeoutExpired:
             server.kill()
         catcher.shutdown()
+    benchlib.run_phase(Path(__file__).resolve(), "bench_application_forms", "measure", config,
+                       args.db)
     rows = count_rows(launcher, conn, args.db)
     print(f"in the database: {rows['mentees']} mentees ({rows['cvs']} CVs, {rows['todos']} "
           f"coordinator to-dos, {rows['queued']} mails queued on them), {rows['contacts']} "

@@ -11,6 +11,7 @@
     "data": [
         "security/ir.model.access.csv",
         "data/event_type_data.xml",
+        "data/ir_cron_data.xml",
         "data/mail_template_application_data.xml",
         "data/website_menu_data.xml",
         "views/website_application_templates.xml",

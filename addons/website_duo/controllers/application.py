@@ -9,7 +9,6 @@ from datetime import date
 
 import psycopg2
 from dateutil.relativedelta import relativedelta
-from markupsafe import Markup
 
 from odoo import fields, http
 from odoo.exceptions import UserError, ValidationError
@@ -132,8 +131,12 @@ class DuoApplicationForm(http.Controller):
         # only whitelisted fields reach `vals`.
         model_sudo = request.env[spec["model"]].sudo().with_context(
             duo_skip_invitation=True, mail_create_nolog=True, mail_create_nosubscribe=True,
+            # No chatter work in the request: the coordinator starts following the record
+            # in the follow-up (`_duo_website_followup`), which the visitor does not wait for.
+            tracking_disable=True,
             lang=request.env.lang,
         )
+        vals = dict(vals, website_followup_template=spec["mail_template"])
         return model_sudo._create_public_application(vals, lang=self._duo_contact_lang())
 
     def _duo_render_form(self, spec, values, errors, status=200):
@@ -390,73 +393,13 @@ class DuoApplicationForm(http.Controller):
         }
 
     # ------------------------------------------------------------------ after the decision
-    def _duo_coordinator(self, record_sudo):
-        return record_sudo.user_id or record_sudo.centre_id.coordinator_ids[:1]
-
-    def _duo_staff_record(self, record_sudo):
-        """The record in its coordinator's language (staff read notes and to-dos in their own
-        language, not the visitor's)."""
-        coordinator = self._duo_coordinator(record_sudo)
-        return record_sudo.with_context(lang=coordinator.lang or record_sudo.env.lang)
-
-    def _duo_schedule(self, record_sudo, texts):
-        """A to-do for the coordinator; `texts(env)` gives its summary and note in the
-        coordinator's language."""
-        coordinator = self._duo_coordinator(record_sudo)
-        if coordinator:
-            staff_record = self._duo_staff_record(record_sudo)
-            summary, note = texts(staff_record.env)
-            staff_record.activity_schedule(
-                "website_duo.mail_activity_type_duo_application",
-                summary=summary, note=note, user_id=coordinator.id,
-            )
-
     def _duo_after_create(self, record_sudo, spec):
-        """Proof of consent on the record, a to-do for the coordinator and the confirmation,
-        queued (sent by the mail cron): a mail server down never loses an application."""
-        staff_record = self._duo_staff_record(record_sudo)
-        staff_env = staff_record.env
-        # Written by the applicant, so that the chatter names them, not the public user.
-        staff_record.message_post(author_id=record_sudo.partner_id.id, body=Markup(
-            "<p>%s</p><ul><li>%s</li><li>%s</li><li>%s</li></ul>"
-        ) % (
-            staff_env._("Application received from the website."),
-            staff_env._("Privacy notice %(version)s accepted on %(date)s (UTC)",
-                        version=record_sudo.consent_version, date=record_sudo.consent_date),
-            staff_env._("From IP address %s", record_sudo.consent_ip),
-            staff_env._("Notice shown in %s", record_sudo.consent_lang),
-        ))
-        duplicates = record_sudo.duplicate_count
-
-        def welcome(env):
-            note = env._("Welcome %s and invite them to an information session.",
-                         record_sudo.name)
-            if duplicates:
-                note = " ".join([note, env._(
-                    "%s other contact(s) may be the same person: check the possible "
-                    "duplicates on the application before going on.", duplicates)])
-            return env._("New website application: %s", record_sudo.name), note
-
-        self._duo_schedule(record_sudo, welcome)
-        template = record_sudo.env.ref(spec["mail_template"], raise_if_not_found=False)
-        if not template:
-            return
-        try:
-            with record_sudo.env.cr.savepoint():
-                record_sudo.message_post_with_source(
-                    template, message_type="comment", subtype_xmlid="mail.mt_comment",
-                    force_send=False,
-                )
-        except Exception:  # noqa: BLE001 - any failure must leave the application saved
-            _logger.exception("Confirmation of website application %s failed", record_sudo)
-            staff_record.message_post(body=staff_env._(
-                "The confirmation email could not be prepared; please confirm the "
-                "application to the applicant by hand."
-            ))
-            self._duo_schedule(record_sudo, lambda env: (
-                env._("Confirmation email failed: %s", record_sudo.name),
-                env._("Confirm the application by phone or email."),
-            ))
+        """The proof of consent in the chatter, the coordinator's to-do and the queued
+        confirmation email follow within seconds, from the cron job this triggers (see
+        `duo.website.application._cron_application_followup`): the visitor does not wait
+        for them, and a failure there never loses the saved application."""
+        # sudo: the public user may not trigger cron jobs.
+        request.env.ref("website_duo.ir_cron_duo_application_followup").sudo()._trigger()
 
 
 class DuoMentoringApplication(DuoApplicationForm):

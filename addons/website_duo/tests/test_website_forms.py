@@ -42,12 +42,17 @@ class DuoWebsiteFormCommon(HttpCase):
         self.assertEqual(page.status_code, 200, page.text[:500])
         return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
 
-    def _post(self, path, data, files=None, token=None):
+    def _post(self, path, data, files=None, token=None, follow_up=True):
         data = dict(data, csrf_token=token or self._token(path))
         if files is None:
             # A multipart body, as the browser sends it.
             files = {"cv": ("", b"", "application/octet-stream")}
-        return self.url_open(path, data=data, files=files, timeout=60)
+        response = self.url_open(path, data=data, files=files, timeout=60)
+        if follow_up:
+            # The follow-up (consent note, to-do, confirmation) runs in the cron job the
+            # post triggered; run it as the cron would, right after the request.
+            self.env["duo.website.application"]._cron_application_followup()
+        return response
 
     def _mentee_data(self, **values):
         data = {
@@ -120,6 +125,23 @@ class TestWebsiteForms(DuoWebsiteFormCommon):
         self.assertEqual(len(mails), 1)
         self.assertEqual(mails.state, "outgoing")
         self.assertEqual(mails.subject, "We received your DUO application")
+
+    def test_follow_up_is_queued_and_skips_erased_applications(self):
+        cron = self.env.ref("website_duo.ir_cron_duo_application_followup")
+        triggers = self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
+        self._post("/duo/apply/mentee", self._mentee_data(), follow_up=False)
+        mentee = self.env["duo.mentee"].search([("email", "=", "amina.web@example.com")])
+        self.assertEqual(mentee.website_followup_template,
+                         "website_duo.mail_template_duo_mentee_application")
+        self.assertFalse(mentee.activity_ids, "the request only saves the application")
+        self.assertEqual(self.env["ir.cron.trigger"].search_count(
+            [("cron_id", "=", cron.id)]), triggers + 1)
+        mentee.gdpr_erased_date = fields.Datetime.now()
+        self.env["duo.website.application"]._cron_application_followup()
+        self.assertFalse(mentee.website_followup_template)
+        self.assertFalse(mentee.activity_ids, "nothing is noted or sent about an erased "
+                         "applicant")
+        self.assertFalse(mentee.message_ids.filtered("body"))
 
     def test_thank_you_page_is_a_redirect_reloading_it_sends_nothing(self):
         response = self._post("/duo/apply/mentee", self._mentee_data())
@@ -381,6 +403,7 @@ class TestWebsiteFormTours(DuoWebsiteFormCommon):
                          | Slot.search([("weekday", "=", "2"), ("day_part", "=", "evening")]))
         self.assertEqual(person.cv_filename, "cv-tour.pdf")
         self.assertTrue(person.cv)
+        self.env["duo.website.application"]._cron_application_followup()
         self.assertTrue(person.activity_ids)
         return person
 

@@ -127,4 +127,5 @@ class TestWebsiteVolunteerTour(DuoVolunteerFormCommon):
                 self.assertEqual((volunteer.consent_lang, volunteer.lang), (lang, lang))
                 self.assertEqual(volunteer.consent_channel, "website")
                 self.assertIn("I love languages.", volunteer.notes)
+                self.env["duo.website.application"]._cron_application_followup()
                 self.assertTrue(volunteer.activity_ids)

@@ -43,6 +43,8 @@ class TestErasureLeavesNothingBehind(DuoEventCommon, HttpCase):
             "language_1": str(self.lang_fr.id), "level_1": "b2", "consent": "1",
         }, files={"cv": ("zelda cv.pdf", CV, "application/pdf")})
         self.assertEqual(response.status_code, 200)
+        # The follow-up the post triggered (consent note with the IP, confirmation email).
+        self.env["duo.website.application"]._cron_application_followup()
         return self.env["duo.mentee"].search([("application_email", "=", EMAIL)])
 
     def _scan_database(self):
