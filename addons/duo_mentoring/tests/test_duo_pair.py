@@ -192,6 +192,21 @@ class TestDuoPairFlow(DuoCommon):
         self.assertIn("Code of conduct", html)
 
 
+class TestDuoPairCalendar(DuoCommon):
+    def test_first_meetings_fill_the_duos_calendar(self):
+        arch = self.env["duo.pair"].get_views([(False, "calendar")])["views"]["calendar"]["arch"]
+        self.assertIn('date_start="first_meeting_date"', arch)
+        pair = self.create_pair()
+        pair.action_schedule_first_meeting()
+        start = pair.first_meeting_date
+        # What the calendar asks for the week shown.
+        week = self.env["duo.pair"].search_read(
+            [("first_meeting_date", ">=", start - relativedelta(days=3)),
+             ("first_meeting_date", "<=", start + relativedelta(days=3))],
+            ["first_meeting_date", "mentee_id"])
+        self.assertEqual([row["id"] for row in week], pair.ids)
+
+
 class TestDuoPairConcurrency(DuoCommon):
     """Two coordinators confirm a duo for the same mentee at the same moment, each in their
     own database transaction: exactly one wins, the other gets a clear error."""
