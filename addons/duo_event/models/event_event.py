@@ -1,3 +1,5 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 
 from .event_type import DUO_EVENT_KINDS
@@ -14,6 +16,7 @@ class EventEvent(models.Model):
     )
     duo_centre_id = fields.Many2one(
         "duo.centre", string="DUO centre", index="btree_not_null",
+        default=lambda self: self.env.user.duo_centre_ids[:1],
         help="Centre organising the session; people registering from the website join it.",
     )
     duo_audience = fields.Selection(
@@ -35,6 +38,21 @@ class EventEvent(models.Model):
         for event in self:
             if event.event_type_id or not event.duo_kind:
                 event.duo_kind = event.event_type_id.duo_kind
+
+    # ------------------------------------------------------------------ form defaults
+    @api.onchange("event_type_id", "date_begin")
+    def _onchange_duo_duration(self):
+        """A DUO session lasts what its template says (two hours, a half-day...), not the
+        conference-style default of Odoo."""
+        hours = self.event_type_id.duo_duration_hours
+        if hours and self.date_begin:
+            self.date_end = self.date_begin + relativedelta(minutes=round(hours * 60))
+
+    @api.onchange("duo_centre_id")
+    def _onchange_duo_venue(self):
+        """The session takes place at its centre unless staff choose another venue."""
+        if self.duo_centre_id.partner_id:
+            self.address_id = self.duo_centre_id.partner_id
 
     # ------------------------------------------------------------------ actions
     def action_duo_close_attendance(self):

@@ -20,3 +20,7 @@ class EventType(models.Model):
         help="Sessions of this kind link their registrations to DUO mentees and mentors and "
              "record what the DUO cycle needs (information session, training attendance...).",
     )
+    duo_duration_hours = fields.Float(
+        string="Usual duration (hours)",
+        help="A new session of this template ends this long after it starts.",
+    )

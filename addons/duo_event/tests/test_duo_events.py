@@ -6,6 +6,8 @@ from odoo.exceptions import UserError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import str2bool
 
+from odoo.addons.duo_mentoring.tests.common import client_eval
+
 from .common import DuoEventCommon, DuoTrainingCommon
 
 
@@ -195,3 +197,26 @@ class TestDuoRegistrationMails(DuoEventCommon):
         self.env["event.mail"].schedule_communications()
         self.assertTrue(subscription.mail_registration_ids.filtered(
             lambda line: line.registration_id == registration and line.mail_sent))
+
+
+class TestDuoSessionDefaults(DuoEventCommon):
+    def test_a_new_session_starts_from_the_duo_template_and_the_centre(self):
+        self.centre_bxl.partner_id = self.env["res.partner"].create(
+            {"name": "DUO Brussels", "street": "Rue de la Loi 1", "city": "Bruxelles"})
+        self.user_coordinator_bxl.group_ids |= self.env.ref("event.group_event_user")
+        action = self.env.ref("duo_event.duo_event_action")
+        context = client_eval(self.env, action.context)
+        self.assertEqual(context["default_event_type_id"], self.type_info.id)
+        form = Form(self.env["event.event"].with_user(self.user_coordinator_bxl).with_context(
+            **context))
+        form.name = "Information session, March"
+        form.date_begin = datetime(2030, 3, 2, 9)
+        self.assertEqual(form.duo_kind, "info_session")
+        self.assertEqual(form.duo_centre_id, self.centre_bxl)
+        self.assertEqual(form.address_id, self.centre_bxl.partner_id)
+        self.assertEqual(form.date_end, datetime(2030, 3, 2, 11), "two hours, not a day")
+        form.event_type_id = self.type_training
+        self.assertEqual(form.date_end, datetime(2030, 3, 2, 12, 30), "a half-day module")
+        form.duo_training_module_id = self.training_modules[0]
+        session = form.save()
+        self.assertEqual(session.duo_centre_id, self.centre_bxl)
