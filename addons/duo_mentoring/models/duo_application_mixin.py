@@ -107,8 +107,9 @@ class DuoApplicationMixin(models.AbstractModel):
             raise
 
     # ------------------------------------------------------------------ review
-    def _mark_reviewed_on_write(self, vals):
-        """A staff decision on the record (a new stage) is its review."""
+    def _application_write_vals(self, vals):
+        """`vals` of a write, checked and completed: a staff decision on the record (a new
+        stage) is its review."""
         if "stage_id" in vals and "application_pending" not in vals:
             return dict(vals, application_pending=False)
         return vals

@@ -228,7 +228,7 @@ class DuoPersonMixin(models.AbstractModel):
 
     def write(self, vals):
         self._check_no_computed_write(vals)
-        vals = self._mark_reviewed_on_write(vals)
+        vals = self._application_write_vals(vals)
         if "stage_id" in vals:
             vals = dict(vals, date_stage=fields.Datetime.now())
         result = super().write(vals)

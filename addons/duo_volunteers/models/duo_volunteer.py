@@ -102,7 +102,7 @@ class DuoVolunteer(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        return super().write(self._mark_reviewed_on_write(vals))
+        return super().write(self._application_write_vals(vals))
 
     # ------------------------------------------------------------------ GDPR
     def _check_gdpr_rights(self):

@@ -136,7 +136,7 @@ class DuoApplicationForm(http.Controller):
             tracking_disable=True,
             lang=request.env.lang,
         )
-        vals = dict(vals, website_followup_template=spec["mail_template"])
+        vals = dict(vals, website_followup_pending=True)
         return model_sudo._create_public_application(vals, lang=self._duo_contact_lang())
 
     def _duo_render_form(self, spec, values, errors, status=200):
@@ -411,7 +411,6 @@ class DuoMentoringApplication(DuoApplicationForm):
             "path": "/duo/apply/mentee",
             "template": "website_duo.duo_application_mentee",
             "thanks_template": "website_duo.duo_application_thanks",
-            "mail_template": "website_duo.mail_template_duo_mentee_application",
         }
 
     def _duo_mentor_spec(self):
@@ -420,7 +419,6 @@ class DuoMentoringApplication(DuoApplicationForm):
             "path": "/duo/apply/mentor",
             "template": "website_duo.duo_application_mentor",
             "thanks_template": "website_duo.duo_application_thanks",
-            "mail_template": "website_duo.mail_template_duo_mentor_application",
         }
 
     def _duo_mentee_vals(self, form, values, errors):

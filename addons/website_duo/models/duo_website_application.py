@@ -3,6 +3,7 @@ import logging
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
 _logger = logging.getLogger(__name__)
@@ -33,9 +34,12 @@ class DuoWebsiteApplication(models.AbstractModel):
 
     # ------------------------------------------------------------------ follow-up queue
     @api.model
-    def _followup_models(self):
-        return [name for name, model in self.env.registry.items()
-                if not model._abstract and "website_followup_template" in model._fields]
+    def _confirmation_templates(self):
+        """The confirmation email of each kind of application; form add-ons add theirs."""
+        return {
+            "duo.mentee": "website_duo.mail_template_duo_mentee_application",
+            "duo.mentor": "website_duo.mail_template_duo_mentor_application",
+        }
 
     @api.model
     def _cron_application_followup(self, limit=200):
@@ -44,21 +48,21 @@ class DuoWebsiteApplication(models.AbstractModel):
         Each application in a savepoint: one that fails is logged and never blocks the
         others; its record stays saved."""
         done = 0
-        for model_name in self._followup_models():
+        for model_name, template_xmlid in self._confirmation_templates().items():
             # sudo: the follow-up writes on the pipeline for the anonymous applicant.
             records = self.env[model_name].sudo().with_context(
                 active_test=False, mail_notify_force_send=False,
-            ).search([("website_followup_template", "!=", False)], order="id",
+            ).search([("website_followup_pending", "=", True)], order="id",
                      limit=limit - done)
             for record in records:
-                if "gdpr_erased_date" in record._fields and record.gdpr_erased_date:
+                if record.gdpr_erased_date:
                     continue  # erased before its follow-up: nothing is sent or noted
                 try:
                     with self.env.cr.savepoint():
-                        record._duo_website_followup(record.website_followup_template)
+                        record._duo_website_followup(template_xmlid)
                 except Exception:  # noqa: BLE001 - the application itself stays saved
                     _logger.exception("Follow-up of website application %s failed", record)
-            records.website_followup_template = False
+            records.website_followup_pending = False
             done += len(records)
             if done >= limit:
                 # More than a batch waiting: run again right after this transaction.
@@ -74,13 +78,20 @@ class DuoWebsiteApplication(models.AbstractModel):
 class DuoApplicationMixin(models.AbstractModel):
     _inherit = "duo.application.mixin"
 
-    website_followup_template = fields.Char(
+    website_followup_pending = fields.Boolean(
         readonly=True, copy=False,
         help="Set while the website follow-up (consent note, coordinator's to-do, "
-             "confirmation email with this template) waits for its cron job.",
+             "confirmation email) waits for its cron job.",
     )
 
-    _website_followup_idx = models.Index("(id) WHERE website_followup_template IS NOT NULL")
+    _website_followup_idx = models.Index("(id) WHERE website_followup_pending IS TRUE")
+
+    def _application_write_vals(self, vals):
+        # Only the form (as superuser) queues a follow-up: a client writing the flag would
+        # have the cron write and send in the programme's name.
+        if "website_followup_pending" in vals and not self.env.su:
+            raise AccessError(self.env._("The website follow-up is queued by the forms only."))
+        return super()._application_write_vals(vals)
 
     def _duo_website_coordinator(self):
         return self.user_id or self.centre_id.coordinator_ids[:1]

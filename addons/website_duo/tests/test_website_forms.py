@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from odoo import fields
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.duo_mentoring.tests import pdf_samples
@@ -131,14 +132,15 @@ class TestWebsiteForms(DuoWebsiteFormCommon):
         triggers = self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
         self._post("/duo/apply/mentee", self._mentee_data(), follow_up=False)
         mentee = self.env["duo.mentee"].search([("email", "=", "amina.web@example.com")])
-        self.assertEqual(mentee.website_followup_template,
-                         "website_duo.mail_template_duo_mentee_application")
+        self.assertTrue(mentee.website_followup_pending)
+        with self.assertRaisesRegex(AccessError, "queued by the forms only"):
+            mentee.with_user(self.coordinator).website_followup_pending = True
         self.assertFalse(mentee.activity_ids, "the request only saves the application")
         self.assertEqual(self.env["ir.cron.trigger"].search_count(
             [("cron_id", "=", cron.id)]), triggers + 1)
         mentee.gdpr_erased_date = fields.Datetime.now()
         self.env["duo.website.application"]._cron_application_followup()
-        self.assertFalse(mentee.website_followup_template)
+        self.assertFalse(mentee.website_followup_pending)
         self.assertFalse(mentee.activity_ids, "nothing is noted or sent about an erased "
                          "applicant")
         self.assertFalse(mentee.message_ids.filtered("body"))

@@ -24,7 +24,6 @@ class DuoVolunteerApplication(DuoApplicationForm):
             "path": "/duo/apply/volunteer",
             "template": "website_duo_volunteers.duo_application_volunteer",
             "thanks_template": "website_duo_volunteers.duo_application_volunteer_thanks",
-            "mail_template": "website_duo_volunteers.mail_template_duo_volunteer_application",
         }
 
     def _duo_volunteer_choices(self):

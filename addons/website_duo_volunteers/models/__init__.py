@@ -1,0 +1,1 @@
+from . import duo_website_application
