@@ -132,13 +132,3 @@ class DuoApplicationMixin(models.AbstractModel):
             "context": {"active_model": "res.partner", "active_ids": partners.ids,
                         "active_id": self.partner_id.id},
         }
-
-    def action_open_duplicates(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Possible duplicates of %s", self.display_name),
-            "res_model": "res.partner",
-            "view_mode": "list,form",
-            "domain": [("id", "in", self.duplicate_partner_ids.ids)],
-        }

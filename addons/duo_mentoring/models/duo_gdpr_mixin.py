@@ -209,14 +209,15 @@ class DuoGdprMixin(models.AbstractModel):
         """Chatter (with tracking values and notifications, by cascade), activities, followers,
         attachments with their files, and emails of the mapped records or to the person."""
         env = self.env
+        on_targets = self._gdpr_res_domain(targets)
         messages = env["mail.message"].search(self._gdpr_message_domain(targets))
         attachments = env["ir.attachment"].search(
-            self._gdpr_res_domain(targets) | Domain("id", "in", messages.attachment_ids.ids))
+            on_targets | Domain("id", "in", messages.attachment_ids.ids))
         env["mail.mail"].search(mail_domain).unlink()
         messages.unlink()
-        env["mail.activity"].search(self._gdpr_res_domain(targets)).unlink()
+        env["mail.activity"].search(on_targets).unlink()
         env["mail.followers"].search(
-            self._gdpr_res_domain(targets) | Domain("partner_id", "in", contacts.ids)).unlink()
+            on_targets | Domain("partner_id", "in", contacts.ids)).unlink()
         # Some went with their messages already.
         attachments.exists().unlink()
         # Composers of emails sent from these records keep the rendered body until the
