@@ -105,9 +105,9 @@ class DuoApplicationForm(http.Controller):
             return self._duo_render_form(spec, values, errors, status=422)
 
         try:
-            # All or nothing: a refused value must not leave a contact or half a file behind.
-            with request.env.cr.savepoint():
-                record_sudo = self._duo_create(spec, vals)
+            # All or nothing (`_create_public_application` works in a savepoint): a refused
+            # value leaves no contact or half a file behind.
+            record_sudo = self._duo_create(spec, vals)
         except (UserError, ValidationError, psycopg2.Error) as exc:
             _logger.info("Website %s application refused: %s", kind, exc)
             errors["form"] = request.env._(
@@ -120,7 +120,7 @@ class DuoApplicationForm(http.Controller):
             # nothing else happens (no second record, email or to-do).
             Submission._log(ip, kind, "pending")
             return self._duo_render_thanks(spec, vals["name"])
-        self._duo_after_create(record_sudo, spec)
+        self._duo_queue_followup()
         Submission._log(ip, kind, "saved")
         return self._duo_render_thanks(spec, vals["name"])
 
@@ -393,7 +393,7 @@ class DuoApplicationForm(http.Controller):
         }
 
     # ------------------------------------------------------------------ after the decision
-    def _duo_after_create(self, record_sudo, spec):
+    def _duo_queue_followup(self):
         """The proof of consent in the chatter, the coordinator's to-do and the queued
         confirmation email follow within seconds, from the cron job this triggers (see
         `duo.website.application._cron_application_followup`): the visitor does not wait
