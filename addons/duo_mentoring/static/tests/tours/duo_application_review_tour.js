@@ -3,12 +3,13 @@ import { registry } from "@web/core/registry";
 /**
  * A coordinator opens a website application that may be a person already known: the form
  * says it waits for review and names the possible duplicate; the coordinator marks it as
- * reviewed. The records are prepared by `tests/test_duo_application_review.py`.
+ * reviewed. Run in English, French and Dutch (no step reads a label); the records are
+ * prepared by `tests/test_duo_application_review.py`.
  */
 registry.category("web_tour.tours").add("duo_application_review_tour", {
     steps: () => [
         {
-            trigger: ".o_form_view .alert-info:contains('Website application to review')",
+            trigger: ".o_form_view .alert-info:has(button[name='action_mark_reviewed'])",
             content: "The application says it waits for review",
         },
         {
@@ -25,7 +26,7 @@ registry.category("web_tour.tours").add("duo_application_review_tour", {
             content: "The review is recorded",
         },
         {
-            trigger: ".o_form_view .alert-info:contains('Possible duplicate of')",
+            trigger: ".o_form_view .alert-info .o_field_many2many_tags:contains('Known Applicant')",
             content: "The possible duplicate stays visible until the contacts are merged",
         },
     ],
