@@ -51,8 +51,14 @@
         "demo/duo_people_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "duo_mentoring/static/src/**/*",
+        ],
         "web.assets_tests": [
             "duo_mentoring/static/tests/tours/**/*",
+        ],
+        "web.assets_unit_tests": [
+            "duo_mentoring/static/tests/**/*.test.js",
         ],
     },
     "application": True,

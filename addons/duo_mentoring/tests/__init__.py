@@ -8,3 +8,4 @@ from . import test_duo_tour
 from . import test_duo_gdpr
 from . import test_duo_tools
 from . import test_duo_application_review
+from . import test_duo_availability_grid
