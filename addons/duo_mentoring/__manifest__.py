@@ -47,8 +47,10 @@
         "views/menus.xml",
     ],
     "demo": [
+        "demo/res_users_demo.xml",
         "demo/duo_centre_demo.xml",
         "demo/duo_people_demo.xml",
+        "demo/duo_people_bulk_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -22,3 +22,4 @@ from . import duo_goal
 from . import duo_meeting
 from . import res_config_settings
 from . import ir_binary
+from . import duo_centre_demo
