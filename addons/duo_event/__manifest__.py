@@ -27,7 +27,7 @@
         "views/menus.xml",
     ],
     "demo": [
-        "demo/duo_training_attendance_demo.xml",
+        "demo/event_event_demo.xml",
         "demo/duo_programme_activity_demo.xml",
     ],
     "installable": True,

@@ -9,3 +9,4 @@ from . import duo_mentee
 from . import duo_mentor
 from . import duo_pair
 from . import res_config_settings
+from . import event_event_demo
