@@ -25,5 +25,8 @@
         "report/duo_impact_report_views.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/survey_user_input_demo.xml",
+    ],
     "installable": True,
 }

@@ -7,3 +7,4 @@ from . import duo_mentee
 from . import duo_mentor
 from . import duo_pair
 from . import res_config_settings
+from . import survey_user_input_demo
