@@ -21,6 +21,9 @@
         "views/duo_matching_fairness_wizard_views.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/duo_matching_session_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "duo_matching/static/tests/tours/**/*",

@@ -554,7 +554,8 @@ class DuoCentre(models.Model):
             if rows:
                 self.env.cr.execute(SQL(
                     "UPDATE %(table)s p SET create_date = v.created, date_stage = v.since, "
-                    "date_ready = CASE WHEN p.stage_code = 'ready' THEN v.since END "
+                    "date_ready = CASE WHEN p.stage_code IN ('ready', 'matched', 'alumni') "
+                    "THEN v.since END "
                     "FROM (VALUES %(rows)s) AS v(id, created, since) WHERE p.id = v.id",
                     table=SQL.identifier(group._table), rows=SQL(", ").join(rows)))
         self.env.invalidate_all()
