@@ -29,6 +29,7 @@
     ],
     "demo": [
         "demo/duo_volunteer_demo.xml",
+        "demo/duo_volunteer_history_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
