@@ -28,6 +28,7 @@
     ],
     "demo": [
         "demo/duo_gift_demo.xml",
+        "demo/duo_gift_history_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
