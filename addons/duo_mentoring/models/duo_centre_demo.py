@@ -130,8 +130,12 @@ WITHDRAWN_REASONS = {
     "mentee": "Found a job through a temping agency before the matching.",
     "mentor": "Health reasons; may apply again next year.",
 }
-NOT_ELIGIBLE_REASON = ("Asylum procedure still running: no long-term residence permit yet. "
-                       "Invited to apply again once the permit is granted.")
+NOT_ELIGIBLE_REASONS = {
+    "mentee": "Asylum procedure still running: no long-term residence permit yet. Invited to "
+              "apply again once the permit is granted.",
+    "mentor": "Under the programme's minimum age of 50; suggested volunteering with the "
+              "listening desk instead.",
+}
 MEETING_TOPICS = ["Professional project", "CV", "Cover letter", "Job search strategy",
                   "Applications", "Mock interview", "Networking: professional associations",
                   "LinkedIn profile", "Language practice", "Visit of a company",
@@ -188,6 +192,7 @@ INTAKE_PLAN = [
     ("mentor", "evaluation", 2, 1, 96, 88),
     ("mentor", "ready", 3, 2, 124, 116),
     ("mentor", "withdrawn", 1, 1, 152, 144),
+    ("mentor", "not_eligible", 1, 1, 40, 32),
 ]
 # Information sessions take place every four weeks, the last one 12 days ago.
 SESSION_EVERY, LAST_SESSION = 28, 12
@@ -347,7 +352,7 @@ class DuoCentre(models.Model):
             if code == "withdrawn":
                 vals["close_reason"] = WITHDRAWN_REASONS[role]
             elif code == "not_eligible":
-                vals["close_reason"] = NOT_ELIGIBLE_REASON
+                vals["close_reason"] = NOT_ELIGIBLE_REASONS[role]
             group.write(vals)
         return people
 
@@ -361,8 +366,10 @@ class DuoCentre(models.Model):
             specs = mentee_specs if role == "mentee" else mentor_specs
             for _index in range(brussels_count if brussels else count):
                 vals = self._duo_demo_person_vals(rng, refs, role, info, interview, used_names)
-                if stage == "not_eligible":
+                if stage == "not_eligible" and role == "mentee":
                     vals["residence_status"] = "applicant"
+                elif stage == "not_eligible":
+                    vals["birthdate"] = fields.Date.context_today(self) - timedelta(days=46 * 365)
                 specs.append((stage, vals))
         # One application from the website still waits for review.
         mentee_specs[0][1].update(application_pending=True,
@@ -449,12 +456,14 @@ class DuoCentre(models.Model):
         reaching(*later[2:]).write({"stage_id": stage_id["mentoring"]})
         reaching("completed").write({"stage_id": stage_id["completed"]})
         reaching("ended").write({"stage_id": stage_id["ended"]})
-        # After a duo: the mentee is an alumnus, the mentor is free again; after a refusal at
-        # the first meeting both wait for another match.
+        # After a duo: the mentee is an alumnus, the mentor is free again (the mentor of a duo
+        # that ended early takes a break: alumnus too); after a refusal at the first meeting
+        # both wait for another match.
         closed = reaching("completed", "ended")
         closed.mentee_id.write({"stage_id": refs["stage"]["alumni"]})
+        reaching("ended").mentor_id.write({"stage_id": refs["stage"]["alumni"]})
         reaching("rejected").mentee_id.write({"stage_id": refs["stage"]["ready"]})
-        (closed | reaching("rejected")).mentor_id.write({"stage_id": refs["stage"]["ready"]})
+        (reaching("completed", "rejected")).mentor_id.write({"stage_id": refs["stage"]["ready"]})
         return pairs
 
     def _duo_demo_pair_vals(self, rng, spec, mentee, mentor, event):
