@@ -239,14 +239,14 @@ def make_pairs(env, rng, n_pairs, mentees, mentors, coordinators):
     for code in closed_codes:
         vals = pair_vals(rng, code, rng.choice(mentees), rng.choice(mentors), coordinators)
         vals_list.append({**vals, "stage_id": stages[code].id})
-    pairs = create_batched(env["duo.pair"], vals_list)
+    pairs = create_batched(env["duo.pair"].with_context(duo_force_stage=True), vals_list)
     slots = [mentor for mentor in mentors for _i in range(mentor.capacity)]
     rng.shuffle(slots)
     vals_list = []
     for mentee, mentor, code in zip(mentees[:n_open], slots, open_codes, strict=False):
         vals = pair_vals(rng, code, mentee, mentor, coordinators)
         vals_list.append({**vals, "stage_id": stages[code].id})
-    pairs |= create_batched(env["duo.pair"], vals_list)
+    pairs |= create_batched(env["duo.pair"].with_context(duo_force_stage=True), vals_list)
     meetings = []
     per_stage = {"mentoring": 2, "completed": 3, "ended": 1}
     for pair in pairs:

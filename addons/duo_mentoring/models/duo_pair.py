@@ -7,6 +7,7 @@ from psycopg2 import IntegrityError
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import format_date
 
 from ..tools import installed_lang
 
@@ -19,6 +20,9 @@ OUTCOMES = [
     ("none", "None yet"),
 ]
 MENTORING_MONTHS = 6
+# What the step dates check reads (see _check_step_dates).
+STEP_DATE_FIELDS = {"first_meeting_event_id", "mentee_answer", "mentor_answer",
+                    "agreement_date", "start_date", "end_date"}
 FIRST_MEETING_HOUR = 10
 BRUSSELS_TZ = "Europe/Brussels"
 
@@ -201,12 +205,53 @@ class DuoPair(models.Model):
                     centre=pair.centre_id.name,
                 ))
 
+
+    def _check_step_dates(self, vals):
+        """Each step happens after the one before it: the duo says yes once the first meeting
+        has taken place, signs at a later meeting (never in the future), starts after signing
+        and ends after starting. Called from create and write, not as a constraint: those run
+        as superuser, and only set-up code in superuser mode (duo_force_stage) may backfill."""
+        if not STEP_DATE_FIELDS.intersection(vals) or (
+            self.env.su and self.env.context.get("duo_force_stage")
+        ):
+            return
+        now = fields.Datetime.now()
+        today = fields.Date.context_today(self)
+        for pair in self:
+            problem = pair._step_date_problem(now, today)
+            if problem:
+                raise ValidationError(self.env._("%(duo)s: %(problem)s",
+                                                 duo=pair.name, problem=problem))
+
+    def _step_date_problem(self, now, today):
+        _ = self.env._
+        meeting = self.first_meeting_event_id
+        meeting_day = meeting and fields.Datetime.context_timestamp(self, meeting.start).date()
+        accepted = "accepted" in (self.mentee_answer, self.mentor_answer)
+        if accepted and (not meeting or meeting.start > now):
+            if not meeting:
+                return _("an answer is recorded after the first meeting: schedule it first.")
+            return _("the first meeting takes place on %s: record the answers after it.",
+                     format_date(self.env, meeting_day))
+        if self.agreement_date:
+            if self.agreement_date > today:
+                return _("the agreement cannot be signed on a future date.")
+            if not meeting_day or self.agreement_date < meeting_day:
+                return _("the agreement is signed at a meeting after the first one, not "
+                         "before it.")
+        if self.start_date and self.agreement_date and self.start_date < self.agreement_date:
+            return _("the mentoring cannot start before the agreement is signed.")
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            return _("the duo cannot end before it started.")
+        return ""
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
         self._check_capacity_before_create(vals_list)
         pairs = self._with_clear_integrity_errors(lambda: super(DuoPair, self).create(vals_list))
         pairs._check_people_ready()
+        for pair, vals in zip(pairs, vals_list, strict=True):
+            pair._check_step_dates(vals)
         pairs.filtered("is_open").mentee_id._move_to_stage("matched")
         pairs.filtered("is_open").mentor_id._move_to_stage("matched")
         return pairs
@@ -221,6 +266,7 @@ class DuoPair(models.Model):
             stage_before = {pair.id: pair.stage_code for pair in self}
         result = self._with_clear_integrity_errors(lambda: super(DuoPair, self).write(vals))
         self._check_rules_still_hold(vals)
+        self._check_step_dates(vals)
         if stage_before:
             self._on_stage_changed(stage_before)
         return result

@@ -121,3 +121,10 @@ class DuoCommon(TransactionCase):
         "agreement_mentee_accepted": True, "agreement_mentor_accepted": True,
         "conduct_mentee_accepted": True, "conduct_mentor_accepted": True,
     }
+
+    @staticmethod
+    def hold_first_meeting(pair, hours_ago=24):
+        """The first meeting took place (its booking is for a later day): answers and the
+        agreement are recorded after it."""
+        start = fields.Datetime.now() - relativedelta(hours=hours_ago)
+        pair.first_meeting_event_id.write({"start": start, "stop": start + relativedelta(hours=1)})

@@ -105,6 +105,7 @@ class TestErasureLeavesNothingBehind(DuoEventCommon, HttpCase):
         pair = self.create_pair(mentee=mentee, mentor=mentor)
         pair.action_resend_proposal()
         pair.action_schedule_first_meeting()
+        self.hold_first_meeting(pair)
         pair.action_accept_mentee()
         pair.action_accept_mentor()
         pair.write(self.AGREEMENT_ACCEPTED)

@@ -56,6 +56,7 @@ class TestDuoFullCycle(DuoEventCommon):
         # 6-7. First meeting, both say yes, agreement signed at the second meeting.
         pair.action_schedule_first_meeting()
         self.assertTrue(pair.first_meeting_event_id)
+        self.hold_first_meeting(pair)
         pair.action_accept_mentee()
         pair.action_accept_mentor()
         self.assertEqual(pair.stage_code, "approved")
