@@ -19,6 +19,13 @@
         "website_duo_volunteers",
         "duo_fundraising",
     ],
+    # The organisation's identity (company, languages, website) for the demo database that
+    # `make run` serves; a real database keeps its own.
+    "demo": [
+        "demo/res_company_demo.xml",
+        "demo/res_lang_demo.xml",
+        "demo/website_demo.xml",
+    ],
     "application": True,
     "installable": True,
 }

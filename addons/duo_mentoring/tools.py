@@ -4,8 +4,18 @@ import io
 
 
 def installed_lang(env, code):
-    """`code` if Odoo has that language active, else False (render in the default)."""
-    return code if code and env["res.lang"]._get_data(code=code).active else False
+    """The active Odoo language closest to `code`: itself, else the same language of another
+    country (Belgian French for fr_FR when only fr_BE is installed), else False (render in
+    the default)."""
+    if not code:
+        return False
+    if env["res.lang"]._get_data(code=code).active:
+        return code
+    prefix = code.split("_")[0]
+    variants = sorted(active for active, _name in env["res.lang"].get_installed()
+                      if active.split("_")[0] == prefix)
+    belgian = f"{prefix}_BE"
+    return belgian if belgian in variants else (variants[0] if variants else False)
 
 
 def contact_lang(code):

@@ -12,6 +12,7 @@
         "data/website_menu_data.xml",
         "views/website_application_templates.xml",
         "views/portal_templates.xml",
+        "views/website_footer_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -408,3 +408,14 @@ def test_pip_progress_counts_collected_packages_and_reports_the_summary():
     count, shown, running = duo.pip_progress("Successfully installed a-1 b-2 c-3", 5)
     assert (count, shown, running) == (5, "[duo]   3 packages installed", False)
     assert duo.pip_progress("  Downloading lxml.whl (7 MB)", 5) == (5, None, False)
+
+
+def test_an_odoo_copy_without_its_translations_is_said(monkeypatch, tmp_path):
+    def odoo_at(root):
+        return lambda *args, **kwargs: types.SimpleNamespace(returncode=0, stdout=f"{root}\n")
+
+    monkeypatch.setattr(duo, "run", odoo_at(tmp_path))
+    assert "stay in English" in duo.odoo_translations_note()
+    (tmp_path / "addons" / "web" / "i18n").mkdir(parents=True)
+    (tmp_path / "addons" / "web" / "i18n" / "fr.po").write_text("")
+    assert duo.odoo_translations_note() is None

@@ -1,6 +1,7 @@
 from . import duo_centre
 from . import res_users
 from . import res_partner
+from . import res_lang
 from . import duo_sector
 from . import duo_language
 from . import duo_availability_slot

@@ -193,6 +193,17 @@ class DuoPersonMixin(models.AbstractModel):
             if lang and person.partner_id.lang != lang:
                 person.partner_id.lang = lang
 
+    @api.model
+    def _sync_partner_langs_of_everyone(self):
+        """After a language was activated: every person's contact follows their contact
+        language. As superuser: whoever installs a language, all centres' people follow."""
+        people = self.sudo().with_context(active_test=False)
+        for code, _label in CONTACT_LANGS:
+            lang = installed_lang(self.env, code)
+            if lang:
+                people.search([("contact_lang", "=", code),
+                               ("partner_id.lang", "!=", lang)]).partner_id.lang = lang
+
     @api.model_create_multi
     def create(self, vals_list):
         now = fields.Datetime.now()

@@ -1,3 +1,4 @@
+from contextlib import contextmanager
 from datetime import date
 
 import pytz
@@ -6,7 +7,7 @@ from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo import SUPERUSER_ID, api
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.sql_db import db_connect
 from odoo.tools import mute_logger
 
@@ -16,6 +17,7 @@ from .common import DuoCommon
 class TestDuoPairFlow(DuoCommon):
     def _walk_to_mentoring(self, pair):
         pair.action_schedule_first_meeting()
+        self.hold_first_meeting(pair)
         pair.action_accept_mentee()
         pair.action_accept_mentor()
         pair.write({
@@ -39,6 +41,9 @@ class TestDuoPairFlow(DuoCommon):
             event.partner_ids,
             pair.mentee_id.partner_id | pair.mentor_id.partner_id | pair.user_id.partner_id,
         )
+        with self.assertRaisesRegex(ValidationError, "record the answers after it"):
+            pair.action_accept_mentee()
+        self.hold_first_meeting(pair)
         pair.action_accept_mentee()
         self.assertEqual(pair.stage_code, "first_meeting", "one answer is not enough")
         pair.action_accept_mentor()
@@ -89,6 +94,40 @@ class TestDuoPairFlow(DuoCommon):
             self.assertEqual(start.weekday(), weekday_booked, "the next working day")
             local = pytz.utc.localize(start).astimezone(pytz.timezone("Europe/Brussels"))
             self.assertEqual((local.hour, local.minute), (10, 0))
+
+    @contextmanager
+    def _refused(self, message):
+        """Odoo's assertRaises (not assertRaisesRegex) rolls the refused write back."""
+        with self.assertRaises(ValidationError) as caught:
+            yield
+        self.assertIn(message, str(caught.exception))
+
+    def test_each_step_dated_after_the_one_before(self):
+        """Answers after the first meeting, the agreement at a later meeting (never in the
+        future), the start after signing, the end after the start."""
+        pair = self.create_pair(user_id=self.user_coordinator_bxl.id)
+        pair.action_schedule_first_meeting()
+        pair_as_coordinator = pair.with_user(self.user_coordinator_bxl)
+        # A client sending the set-up key gets no pass: only superuser code may backfill.
+        with self._refused("record the answers after it"):
+            pair_as_coordinator.with_context(duo_force_stage=True).action_accept_mentor()
+        self.hold_first_meeting(pair, hours_ago=2)
+        pair_as_coordinator.action_accept_mentee()
+        pair_as_coordinator.action_accept_mentor()
+        self.assertEqual(pair.stage_code, "approved")
+        meeting_day = pair.first_meeting_date.date()
+        with self._refused("future date"):
+            pair_as_coordinator.agreement_date = date.today() + relativedelta(days=1)
+        with self._refused("not before it"):
+            pair_as_coordinator.agreement_date = meeting_day - relativedelta(days=1)
+        pair_as_coordinator.write({"agreement_date": date.today(), **self.AGREEMENT_ACCEPTED})
+        pair_as_coordinator.action_sign_agreement()
+        with self._refused("start before the agreement"):
+            pair_as_coordinator.start_date = date.today() - relativedelta(days=3)
+        pair_as_coordinator.action_start_mentoring()
+        with self._refused("end before it started"):
+            pair_as_coordinator.end_date = date.today() - relativedelta(days=1)
+        self.assertEqual(pair.stage_code, "mentoring")
 
     def test_stages_cannot_be_skipped(self):
         pair = self.create_pair()
@@ -168,6 +207,19 @@ class TestDuoPairFlow(DuoCommon):
                                               ("res_id", "=", pair.id)])
         self.assertEqual(mails.recipient_ids, mentee.partner_id | mentor.partner_id)
         self.assertEqual(len(mails), 2, "one email per person, in their own language")
+
+    def test_french_speakers_written_to_in_belgian_french(self):
+        """Brussels installs fr_BE, not fr_FR: a French-speaking person still gets French."""
+        self.assertFalse(self.env["res.lang"]._get_data(code="fr_FR").active)
+        self.env["res.lang"]._activate_lang("fr_BE")
+        self.env["ir.module.module"]._load_module_terms(["duo_mentoring"], ["fr_BE"])
+        mentee = self.create_mentee(contact_lang="fr_FR")
+        self.assertEqual(mentee.partner_id.lang, "fr_BE")
+        pair = self.create_pair(mentee=mentee)
+        pair.action_propose()
+        mail = self.env["mail.mail"].search([("model", "=", "duo.pair"), ("res_id", "=", pair.id),
+                                             ("recipient_ids", "in", mentee.partner_id.ids)])
+        self.assertEqual(mail.subject, "Nous vous avons trouvé un partenaire DUO")
 
     def test_proposal_is_emailed_once_unless_resent_on_purpose(self):
         pair = self.create_pair()

@@ -17,6 +17,17 @@ class TestDuoEligibility(DuoCommon):
         self.assertTrue(mentee.is_eligible, mentee.eligibility_issues)
         self.assertFalse(mentee.eligibility_issues)
 
+    def test_contacts_follow_a_language_installed_later(self):
+        self.assertFalse(self.env["res.lang"]._get_data(code="nl_BE").active)
+        mentee = self.create_mentee(contact_lang="nl_BE")
+        french = self.create_mentor(contact_lang="fr_FR")
+        self.assertEqual(mentee.partner_id.lang, "en_US", "Dutch is not installed yet")
+        self.env["res.lang"]._activate_lang("nl_BE")
+        self.assertEqual(mentee.partner_id.lang, "nl_BE")
+        self.assertEqual(french.partner_id.lang, "en_US")
+        self.env["res.lang"]._activate_lang("fr_BE")
+        self.assertEqual(french.partner_id.lang, "fr_BE", "Belgian French for French speakers")
+
     def test_mentee_too_old_is_explained(self):
         mentee = self.create_mentee(stage="interview",
                                     birthdate=date.today() - relativedelta(years=40))

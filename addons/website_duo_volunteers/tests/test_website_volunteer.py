@@ -58,6 +58,10 @@ class TestWebsiteVolunteer(DuoVolunteerFormCommon):
         self.assertEqual(mail.state, "outgoing")
         self.assertEqual(mail.subject, "Thank you for volunteering with DUO")
 
+    def test_footer_invites_volunteers(self):
+        html = self.url_open("/").text
+        self.assertIn('href="/duo/apply/volunteer"', html[html.index('id="footer"'):])
+
     def test_volunteer_consent_speaks_of_volunteering(self):
         page = self.url_open("/duo/apply/volunteer").text
         self.assertIn("to organise volunteering", page)

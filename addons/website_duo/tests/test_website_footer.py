@@ -1,0 +1,16 @@
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestWebsiteFooter(HttpCase):
+    def test_footer_is_the_organisations(self):
+        company = self.env.company
+        company.write({"name": "DUO Footer asbl", "city": "Bruxelles", "zip": "1000",
+                       "street": "Rue du Footer 7", "email": "footer@duo.example.org",
+                       "company_registry": "0456.789.133"})
+        html = self.url_open("/").text
+        footer = html[html.index('id="footer"'):]
+        for expected in ("DUO Footer asbl", "Rue du Footer 7", "footer@duo.example.org",
+                         "0456.789.133", 'href="/duo/apply/mentee"', 'href="/duo/apply/mentor"'):
+            self.assertIn(expected, footer)
+        self.assertNotIn("passionate people", footer, "Odoo's sample footer is replaced")
