@@ -43,11 +43,26 @@ class TestDuoMatchingTour(HttpCase):
         ) for name in ("Tour Mentor Claire", "Tour Mentor Daniel")])
         cls.matching_session = cls.env["duo.matching.session"].create({"centre_id": cls.centre.id})
 
-    def test_matching_session_tour(self):
-        self.start_tour("/odoo", "duo_matching_session_tour", login="admin")
+    def _run_matching_tour(self, lang):
+        """This week's session as a matching-team member working in `lang`."""
+        if lang != "en_US":
+            self.env["res.lang"]._activate_lang(lang)
+            self.env["ir.module.module"]._load_module_terms(["duo_mentoring", "duo_matching"],
+                                                            [lang])
+        self.env.ref("base.user_admin").lang = lang
+        self.start_tour("/odoo", f"duo_matching_session_tour_{lang}", login="admin")
         self.assertEqual(self.matching_session.state, "done")
         pairs = self.matching_session.proposal_ids.pair_id
         self.assertEqual(len(pairs), 2)
         self.assertEqual(pairs.mentee_id, self.mentees)
         self.assertEqual(set(pairs.mapped("stage_code")), {"proposed"})
         self.assertEqual(set(self.matching_session.proposal_ids.mapped("state")), {"accepted"})
+
+    def test_matching_session_tour(self):
+        self._run_matching_tour("en_US")
+
+    def test_matching_session_tour_in_french(self):
+        self._run_matching_tour("fr_BE")
+
+    def test_matching_session_tour_in_dutch(self):
+        self._run_matching_tour("nl_BE")

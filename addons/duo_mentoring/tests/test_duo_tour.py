@@ -54,17 +54,29 @@ class TestDuoTour(HttpCase):
             capacity=1,
         ))
 
-    def test_duo_cycle_tour(self):
+    def _run_cycle_tours(self, lang):
+        """The whole cycle as an administrator working in `lang`."""
+        if lang != "en_US":
+            self.env["res.lang"]._activate_lang(lang)
+            self.env["ir.module.module"]._load_module_terms(["duo_mentoring"], [lang])
+        self.env.ref("base.user_admin").lang = lang
         # The data itself must open the gates; the tour only clicks.
         self.assertTrue(self.mentee.is_eligible, self.mentee.eligibility_issues)
         self.assertTrue(self.mentor.is_eligible, self.mentor.eligibility_issues)
 
-        self.start_tour("/odoo", "duo_mentoring_cycle_tour", login="admin")
+        self.start_tour("/odoo", f"duo_mentoring_cycle_tour_{lang}", login="admin")
 
         pair = self.env["duo.pair"].search(
             [("mentee_id", "=", self.mentee.id), ("mentor_id", "=", self.mentor.id)]
         )
         self.assertEqual(len(pair), 1, "The tour should have created exactly one duo.")
+        self.assertEqual((pair.stage_code, pair.mentee_answer), ("first_meeting", "pending"))
+        # The first meeting took place yesterday.
+        start = fields.Datetime.now() - relativedelta(days=1)
+        pair.first_meeting_event_id.write({"start": start, "stop": start + relativedelta(hours=1)})
+
+        self.start_tour(f"/odoo/duo.pair/{pair.id}", f"duo_mentoring_answers_tour_{lang}",
+                        login="admin")
         self.assertTrue(pair.is_open)
         self.assertEqual(pair.stage_code, "mentoring")
         self.assertEqual(pair.agreement_date, fields.Date.today())
@@ -74,3 +86,12 @@ class TestDuoTour(HttpCase):
         self.assertEqual(pair.centre_id, self.centre)
         self.assertEqual(self.mentee.stage_code, "matched")
         self.assertEqual(self.mentor.stage_code, "matched")
+
+    def test_duo_cycle_tour(self):
+        self._run_cycle_tours("en_US")
+
+    def test_duo_cycle_tour_in_french(self):
+        self._run_cycle_tours("fr_BE")
+
+    def test_duo_cycle_tour_in_dutch(self):
+        self._run_cycle_tours("nl_BE")

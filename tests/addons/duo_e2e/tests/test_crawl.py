@@ -47,16 +47,34 @@ class TestDuoCrawl(TransactionCase):
             for group in cls.duo_groups
         }
 
+    def _duo_apps(self):
+        """The DUO apps: DUO, Volunteers, Fundraising."""
+        roots = self.env["ir.ui.menu"].search([("parent_id", "=", False)])
+        xmlids = roots.get_external_id()
+        return roots.filtered(lambda root: is_duo(xmlids[root.id].split(".")[0]))
+
+    def test_apps_and_top_menus_fit(self):
+        """Volunteers and fundraising are apps of their own; the DUO app keeps to seven
+        top-level menus (French and Dutch labels fit, Configuration stays visible)."""
+        self.assertEqual(set(self._duo_apps().get_external_id().values()), {
+            ROOT_MENU, "duo_volunteers.duo_volunteers_root_menu",
+            "duo_fundraising.duo_fundraising_root_menu",
+        })
+        for group, user in self.users.items():
+            visible_ids = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+            top = self.env.ref(ROOT_MENU).child_id & self.env["ir.ui.menu"].browse(visible_ids)
+            self.assertLessEqual(len(top), 7, f"{group.name}: {top.mapped('name')}")
+
     def _duo_menus(self, user):
         """The DUO menus this user sees that open a window action."""
         Menu = self.env["ir.ui.menu"].with_user(user)
-        root = self.env.ref(ROOT_MENU)
+        roots = self._duo_apps()
         # Actions are read as the web client loads them (/web/action/load, with sudo).
         visible_ids = Menu._visible_menu_ids()
         visible = self.env["ir.ui.menu"].browse(visible_ids)
         # The web client shows a menu only under visible parents.
         return visible.filtered(
-            lambda menu: menu.parent_path.startswith(root.parent_path)
+            lambda menu: any(menu.parent_path.startswith(root.parent_path) for root in roots)
             and all(int(menu_id) in visible_ids for menu_id in menu.parent_path.split("/")[:-1])
             and menu.action and menu.action._name == "ir.actions.act_window"
         )

@@ -6,9 +6,17 @@ import { stepUtils } from "@web_tour/tour_utils";
  * read its two proposals and accept them. The records come from
  * `tests/test_duo_matching_tour.py`.
  */
-registry.category("web_tour.tours").add("duo_matching_session_tour", {
-    url: "/odoo",
-    steps: () => [
+// What each language shows (the add-on's own translations): the tour runs in English,
+// French and Dutch.
+const LABELS = {
+    en_US: { draft: "Draft", proposed: "Proposed", decided: "Decided", slots: "Shared slots:" },
+    fr_BE: { draft: "Brouillon", proposed: "Proposé", decided: "Décidée",
+             slots: "Créneaux partagés :" },
+    nl_BE: { draft: "Concept", proposed: "Voorgesteld", decided: "Beslist",
+             slots: "Gedeelde tijdslots:" },
+};
+
+const matchingSteps = (t) => [
         stepUtils.showAppsMenuItem(),
         {
             trigger: '.o_app[data-menu-xmlid="duo_mentoring.duo_root_menu"]',
@@ -16,7 +24,12 @@ registry.category("web_tour.tours").add("duo_matching_session_tour", {
             run: "click",
         },
         {
-            trigger: '.o_menu_sections [data-menu-xmlid="duo_matching.duo_matching_session_menu"]',
+            trigger: '.o_main_navbar button[data-menu-xmlid="duo_mentoring.duo_pair_root_menu"]',
+            content: "Open the Duos menu",
+            run: "click",
+        },
+        {
+            trigger: '.dropdown-item[data-menu-xmlid="duo_matching.duo_matching_session_menu"]',
             content: "Open the matching sessions",
             run: "click",
         },
@@ -26,7 +39,7 @@ registry.category("web_tour.tours").add("duo_matching_session_tour", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Draft')",
+            trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.draft}")`,
         },
         {
             trigger: ".o_form_view button[name='action_run']",
@@ -34,14 +47,14 @@ registry.category("web_tour.tours").add("duo_matching_session_tour", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Proposed')",
+            trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.proposed}")`,
         },
         {
             trigger: ".o_field_widget[name='proposal_ids'] .o_data_row:nth-child(2):contains('Tour Mentor')",
             content: "Two duos are proposed, with their explanation",
         },
         {
-            trigger: ".o_field_widget[name='proposal_ids'] .o_data_row:contains('Shared slots')",
+            trigger: `.o_field_widget[name='proposal_ids'] .o_data_row:contains("${t.slots}")`,
         },
         {
             trigger: ".o_form_view button[name='action_accept']",
@@ -54,10 +67,16 @@ registry.category("web_tour.tours").add("duo_matching_session_tour", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Decided')",
+            trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.decided}")`,
         },
         {
             trigger: ".o_form_view button[name='action_view_pairs']:contains('2')",
         },
-    ],
-});
+];
+
+for (const [lang, t] of Object.entries(LABELS)) {
+    registry.category("web_tour.tours").add(`duo_matching_session_tour_${lang}`, {
+        url: "/odoo",
+        steps: () => matchingSteps(t),
+    });
+}

@@ -5,12 +5,31 @@ import { stepUtils } from "@web_tour/tour_utils";
  * The DUO cycle through the UI: a mentee and a mentor who came to an information session
  * move to their personal interview, then to "Ready to match" (the mentee with the header
  * button, the mentor with the statusbar); a coordinator proposes a duo, books the first
- * meeting, records both yeses, has the agreement signed and starts the mentoring.
+ * meeting and cannot record an answer before it took place.
  * The records are prepared by `tests/test_duo_tour.py`.
  */
-registry.category("web_tour.tours").add("duo_mentoring_cycle_tour", {
-    url: "/odoo",
-    steps: () => [
+// The stage names each language shows (the data's own translations): the tours run in
+// English, French and Dutch.
+const LABELS = {
+    en_US: {
+        info: "Information session", interview: "Personal interview", ready: "Ready to match",
+        proposed: "Proposed", firstMeeting: "First meeting", approved: "Approved by both",
+        agreement: "Agreement signed", mentoring: "Mentoring", brussels: "Brussels",
+    },
+    fr_BE: {
+        info: "Séance d'information", interview: "Entretien individuel", ready: "Prêt pour un duo",
+        proposed: "Proposé", firstMeeting: "Première rencontre", approved: "Approuvé par les deux",
+        agreement: "Convention signée", mentoring: "Mentorat", brussels: "Bruxelles",
+    },
+    nl_BE: {
+        info: "Infosessie", interview: "Persoonlijk gesprek", ready: "Klaar voor een duo",
+        proposed: "Voorgesteld", firstMeeting: "Eerste ontmoeting",
+        approved: "Goedgekeurd door beiden", agreement: "Overeenkomst ondertekend",
+        mentoring: "Mentoraat", brussels: "Brussel",
+    },
+};
+
+const cycleSteps = (t) => [
         stepUtils.showAppsMenuItem(),
         {
             trigger: '.o_app[data-menu-xmlid="duo_mentoring.duo_root_menu"]',
@@ -29,15 +48,15 @@ registry.category("web_tour.tours").add("duo_mentoring_cycle_tour", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Information session')",
+            trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.info}")`,
         },
         {
-            trigger: ".o_statusbar_status button.o_arrow_button:contains('Personal interview')",
+            trigger: `.o_statusbar_status button.o_arrow_button:contains("${t.interview}")`,
             content: "She had her personal interview",
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Personal interview')",
+            trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.interview}")`,
         },
         {
             trigger: ".o_form_view button[name='action_mark_ready']",
@@ -45,7 +64,7 @@ registry.category("web_tour.tours").add("duo_mentoring_cycle_tour", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Ready to match')",
+            trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.ready}")`,
         },
         {
             trigger: ".o_form_view:not(:has(button[name='action_mark_ready']))",
@@ -62,30 +81,35 @@ registry.category("web_tour.tours").add("duo_mentoring_cycle_tour", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Information session')",
+            trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.info}")`,
         },
         {
-            trigger: ".o_statusbar_status button.o_arrow_button:contains('Personal interview')",
+            trigger: `.o_statusbar_status button.o_arrow_button:contains("${t.interview}")`,
             content: "He had his personal interview",
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Personal interview')",
+            trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.interview}")`,
         },
         {
-            trigger: ".o_statusbar_status button.o_arrow_button:contains('Ready to match')",
+            trigger: `.o_statusbar_status button.o_arrow_button:contains("${t.ready}")`,
             content: "Move the mentor to Ready to match",
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Ready to match')",
+            trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.ready}")`,
         },
         {
             trigger: ".o_form_saved",
         },
         // The duo.
         {
-            trigger: '.o_menu_sections [data-menu-xmlid="duo_mentoring.duo_pair_menu"]',
+            trigger: '.o_main_navbar button[data-menu-xmlid="duo_mentoring.duo_pair_root_menu"]',
+            content: "Open the Duos menu",
+            run: "click",
+        },
+        {
+            trigger: '.dropdown-item[data-menu-xmlid="duo_mentoring.duo_pair_menu"]',
             content: "Open the duos",
             run: "click",
         },
@@ -113,7 +137,7 @@ registry.category("web_tour.tours").add("duo_mentoring_cycle_tour", {
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name='centre_id'] input:value(Brussels)",
+            trigger: `.o_field_widget[name='centre_id'] input:value(${t.brussels})`,
         },
         {
             trigger: ".o_form_button_save",
@@ -124,7 +148,7 @@ registry.category("web_tour.tours").add("duo_mentoring_cycle_tour", {
             trigger: ".o_form_saved",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Proposed')",
+            trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.proposed}")`,
         },
         {
             trigger: ".o_form_view button[name='action_schedule_first_meeting']",
@@ -141,7 +165,33 @@ registry.category("web_tour.tours").add("duo_mentoring_cycle_tour", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('First meeting')",
+            trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.firstMeeting}")`,
+        },
+        {
+            trigger: ".o_form_view button[name='action_accept_mentee']",
+            content: "Too early: the first meeting has not taken place yet",
+            run: "click",
+        },
+        {
+            trigger: ".modal:contains('Tour Mentee Amina &')",
+            content: "The answers wait for the first meeting",
+        },
+        {
+            trigger: ".modal .modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.firstMeeting}")`,
+        },
+];
+
+/**
+ * After the first meeting (moved to the past by the test): both say yes, the agreement is
+ * signed at the second meeting and the mentoring starts.
+ */
+const answersSteps = (t) => [
+        {
+            trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.firstMeeting}")`,
         },
         {
             trigger: ".o_form_view button[name='action_accept_mentee']",
@@ -154,7 +204,7 @@ registry.category("web_tour.tours").add("duo_mentoring_cycle_tour", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Approved by both')",
+            trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.approved}")`,
         },
         ...[
             "agreement_mentee_accepted",
@@ -172,7 +222,7 @@ registry.category("web_tour.tours").add("duo_mentoring_cycle_tour", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Agreement signed')",
+            trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.agreement}")`,
         },
         {
             trigger: ".o_form_view button[name='action_start_mentoring']",
@@ -180,7 +230,16 @@ registry.category("web_tour.tours").add("duo_mentoring_cycle_tour", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Mentoring')",
+            trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.mentoring}")`,
         },
-    ],
-});
+];
+
+for (const [lang, t] of Object.entries(LABELS)) {
+    registry.category("web_tour.tours").add(`duo_mentoring_cycle_tour_${lang}`, {
+        url: "/odoo",
+        steps: () => cycleSteps(t),
+    });
+    registry.category("web_tour.tours").add(`duo_mentoring_answers_tour_${lang}`, {
+        steps: () => answersSteps(t),
+    });
+}

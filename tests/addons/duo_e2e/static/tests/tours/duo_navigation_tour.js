@@ -11,8 +11,13 @@ registry.category("web_tour.tours").add("duo_e2e_navigation_tour", {
             run: "click",
         },
         {
+            trigger: '.o_main_navbar button[data-menu-xmlid="duo_mentoring.duo_pair_root_menu"]',
+            content: "Open the Duos menu",
+            run: "click",
+        },
+        {
             content: "Open the matching sessions",
-            trigger: '.o_main_navbar a[data-menu-xmlid="duo_matching.duo_matching_session_menu"]',
+            trigger: '.dropdown-item[data-menu-xmlid="duo_matching.duo_matching_session_menu"]',
             run: "click",
         },
         {
