@@ -24,6 +24,7 @@
     "demo": [
         "demo/res_company_demo.xml",
         "demo/res_lang_demo.xml",
+        "demo/res_users_demo.xml",
         "demo/website_demo.xml",
     ],
     "application": True,

@@ -33,12 +33,13 @@ class TestDuoDemoIdentity(HttpCase):
         website = self.env.ref("website.default_website")
         self.assertEqual(website.name, "DUO Brussels")
         self.assertTrue({"fr_BE", "nl_BE"} <= set(website.language_ids.mapped("code")))
-        for prefix, html_lang, label in (("/fr", "fr-BE", "Devenir mentor"),
-                                         ("/nl", "nl-BE", "Mentor worden")):
+        for prefix, html_lang, labels in (("/fr", "fr-BE", ("Devenir mentor", "Participer")),
+                                          ("/nl", "nl-BE", ("Mentor worden", "Doe mee"))):
             response = self.url_open(f"{prefix}/duo/apply/mentor")
             self.assertEqual(response.status_code, 200, prefix)
             self.assertIn(f'lang="{html_lang}"', response.text)
-            self.assertIn(label, response.text)
+            for label in labels:  # the form and the organisation's footer
+                self.assertIn(label, response.text)
 
     def test_mail_to_a_french_speaker_goes_out_in_french(self):
         mentee = self.env["duo.mentee"].search([("contact_lang", "=", "fr_FR")], limit=1)
@@ -49,3 +50,15 @@ class TestDuoDemoIdentity(HttpCase):
             duo_recipient_id=mentee.partner_id.id, duo_recipient_lang="fr_BE",
         )._generate_template(pair.ids, ["subject"])[pair.id]["subject"]
         self.assertEqual(subject, "Nous vous avons trouvé un partenaire DUO")
+
+    def test_staff_are_people_in_their_language_never_odoobot(self):
+        self.assertEqual(self.env.ref("duo_mentoring.res_users_pieter_desmet_demo").lang, "nl_BE")
+        self.assertEqual(self.env.ref("duo_mentoring.res_users_julie_renard_demo").lang, "fr_BE")
+        odoobot = self.env.ref("base.user_root")
+        for model in ("duo.mentee", "duo.mentor", "duo.pair"):
+            records = self.env[model].with_context(active_test=False).search([])
+            self.assertTrue(records, model)
+            coordinators = records.mapped("user_id")
+            self.assertNotIn(odoobot, coordinators, model)
+            self.assertEqual(len(records.filtered("user_id")), len(records),
+                             f"{model}: every record has a staff coordinator")
