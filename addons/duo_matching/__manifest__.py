@@ -15,6 +15,7 @@
         "views/duo_centre_views.xml",
         "views/duo_mentee_views.xml",
         "views/duo_mentor_views.xml",
+        "views/duo_matching_proposal_views.xml",
         "views/duo_matching_session_views.xml",
         "views/duo_matching_candidates_views.xml",
         "views/duo_matching_fairness_report_views.xml",

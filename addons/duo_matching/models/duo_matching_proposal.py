@@ -76,6 +76,20 @@ class DuoMatchingProposal(models.Model):
         return result
 
     # ------------------------------------------------------------------ actions
+    def action_open_explanation(self):
+        """The engine's reasons for this duo, whole, in a dialog: the proposals' list keeps
+        to what the team decides on."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.display_name,
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(self.env.ref("duo_matching.duo_matching_proposal_view_form").id, "form")],
+            "target": "new",
+        }
+
     def action_lock(self):
         self._set_state("locked")
 

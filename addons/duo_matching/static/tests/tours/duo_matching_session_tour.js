@@ -54,7 +54,20 @@ const matchingSteps = (t) => [
             content: "Two duos are proposed, with their explanation",
         },
         {
-            trigger: `.o_field_widget[name='proposal_ids'] .o_data_row:contains("${t.slots}")`,
+            trigger: ".o_field_widget[name='proposal_ids'] .o_data_row:first button[name='action_open_explanation']",
+            content: "Why this duo? The whole explanation opens in a dialog",
+            run: "click",
+        },
+        {
+            trigger: `.modal .o_field_widget[name='explanation']:contains("${t.slots}")`,
+        },
+        {
+            trigger: ".modal .modal-footer button.btn-secondary",
+            content: "Back to the proposals",
+            run: "click",
+        },
+        {
+            trigger: "body:not(:has(.modal))",
         },
         {
             trigger: ".o_form_view button[name='action_accept']",
