@@ -15,7 +15,7 @@
         "data/mail_template_application_data.xml",
         "data/website_menu_data.xml",
         "views/website_application_templates.xml",
-        "views/website_footer_templates.xml",
+        "views/website_layout_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [
