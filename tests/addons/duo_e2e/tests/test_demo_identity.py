@@ -55,7 +55,7 @@ class TestDuoDemoIdentity(HttpCase):
         self.assertEqual(self.env.ref("duo_mentoring.res_users_pieter_desmet_demo").lang, "nl_BE")
         self.assertEqual(self.env.ref("duo_mentoring.res_users_julie_renard_demo").lang, "fr_BE")
         odoobot = self.env.ref("base.user_root")
-        for model in ("duo.mentee", "duo.mentor", "duo.pair"):
+        for model in ("duo.mentee", "duo.mentor", "duo.pair", "duo.volunteer"):
             records = self.env[model].with_context(active_test=False).search([])
             self.assertTrue(records, model)
             coordinators = records.mapped("user_id")
