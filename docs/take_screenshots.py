@@ -21,15 +21,18 @@ from pathlib import Path
 import websocket
 
 OUT = Path(__file__).resolve().parent / "screenshots"
-# (file name, login, path): what a coordinator, the matching team and a manager see first.
+# (file name, login, path, button to click first): what coordinators, the matching team, a
+# manager, the volunteer and fundraising managers and an applicant see. The matching session
+# is run first (as its chair would), which changes the demo database it is taken from.
 SHOTS = [
-    ("mentees_kanban", "sarah", "/odoo/action-duo_mentoring.duo_mentee_action"),
-    ("duos_kanban", "jonas", "/odoo/action-duo_mentoring.duo_pair_action"),
-    ("matching_session", "nadia", "/odoo/action-duo_matching.duo_matching_session_action/1"),
-    ("cycle_overview", "isabelle", "/odoo/action-duo_mentoring.duo_cycle_report_action"),
-    ("volunteers", "leen", "/odoo/action-duo_volunteers.duo_volunteer_action"),
-    ("donors", "thomas", "/odoo/action-duo_fundraising.res_partner_action_donors"),
-    ("website_mentor_form", None, "/nl/duo/apply/mentor"),
+    ("mentees_kanban", "sarah", "/odoo/action-duo_mentoring.duo_mentee_action", None),
+    ("duos_kanban", "jonas", "/odoo/action-duo_mentoring.duo_pair_action", None),
+    ("matching_session", "nadia", "/odoo/action-duo_matching.duo_matching_session_action/1",
+     "button[name='action_run']"),
+    ("cycle_overview", "isabelle", "/odoo/action-duo_mentoring.duo_cycle_report_action", None),
+    ("volunteers", "leen", "/odoo/action-duo_volunteers.duo_volunteer_action", None),
+    ("donors", "thomas", "/odoo/action-duo_fundraising.res_partner_action_donors", None),
+    ("website_mentor_form", None, "/nl/duo/apply/mentor", None),
 ]
 
 
@@ -77,21 +80,27 @@ class Browser:
         return self.call("Runtime.evaluate", expression=expression,
                          returnByValue=True).get("result", {}).get("value")
 
-    def shoot(self, url, session_id, domain, path):
+    def wait_ready(self):
+        """Until the page stopped loading and no Odoo spinner or blocking overlay remains."""
+        for _attempt in range(100):
+            time.sleep(0.3)
+            if self.evaluate("document.readyState === 'complete' && "
+                             "!document.querySelector('.o_loading_indicator, .o_blockUI') && "
+                             "!!document.querySelector('.o_action_manager .o_view_controller, "
+                             "#wrapwrap')"):
+                break
+        time.sleep(1.5)  # fonts, avatars and charts
+
+    def shoot(self, url, session_id, domain, path, click=None):
         self.call("Network.clearBrowserCookies")
         if session_id:
             self.call("Network.setCookie", name="session_id", value=session_id, domain=domain,
                       path="/")
         self.call("Page.navigate", url=url)
-        # Ready when the page stopped loading and no Odoo spinner or skeleton remains.
-        for _attempt in range(100):
-            time.sleep(0.3)
-            if self.evaluate("document.readyState === 'complete' && "
-                             "!document.querySelector('.o_loading_indicator, .o_view_nocontent"
-                             "_empty, .o_blockUI') && !!document.querySelector("
-                             "'.o_action_manager .o_view_controller, #wrapwrap')"):
-                break
-        time.sleep(1.5)  # fonts, avatars and charts
+        self.wait_ready()
+        if click and self.evaluate(f"!!document.querySelector({json.dumps(click)})"):
+            self.evaluate(f"document.querySelector({json.dumps(click)}).click()")
+            self.wait_ready()
         data = self.call("Page.captureScreenshot", format="png")["data"]
         path.write_bytes(base64.b64decode(data))
 
@@ -111,11 +120,11 @@ def main():
     domain = urllib.request.urlparse(args.url).hostname
     browser = Browser(1440, 900)
     try:
-        for name, user, path in SHOTS:
+        for name, user, path, click in SHOTS:
             if args.only and name != args.only:
                 continue
             session_id = login(args.url, args.db, user) if user else None
-            browser.shoot(args.url + path, session_id, domain, OUT / f"{name}.png")
+            browser.shoot(args.url + path, session_id, domain, OUT / f"{name}.png", click)
             print(f"docs/screenshots/{name}.png")
     finally:
         browser.close()
