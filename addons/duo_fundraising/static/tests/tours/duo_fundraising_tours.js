@@ -1,8 +1,18 @@
 import { registry } from "@web/core/registry";
 
-registry.category("web_tour.tours").add("duo_fundraising_gift_campaign", {
-    url: "/odoo/action-duo_fundraising.duo_campaign_action",
-    steps: () => [
+/**
+ * A staff member records a gift on a campaign and sees the campaign's progress move.
+ * The campaign and the donor are prepared by `tests/test_duo_fundraising_tours.py`.
+ */
+// What each language shows (the add-on's own translations and the language's number
+// format): the tour runs in English, French and Dutch.
+const LABELS = {
+    en_US: { received: "Received", zero: "0.00", raised: "250.00" },
+    fr_BE: { received: "Reçu", zero: "0,00", raised: "250,00" },
+    nl_BE: { received: "Ontvangen", zero: "0,00", raised: "250,00" },
+};
+
+const giftSteps = (t) => [
         {
             content: "Open the campaign",
             trigger: ".o_kanban_record:contains('Tour campaign')",
@@ -10,7 +20,7 @@ registry.category("web_tour.tours").add("duo_fundraising_gift_campaign", {
         },
         {
             content: "Nothing raised yet",
-            trigger: ".o_field_widget[name=raised_amount]:contains('0.00')",
+            trigger: `.o_field_widget[name=raised_amount]:contains("${t.zero}")`,
         },
         {
             content: "Open its gifts",
@@ -43,7 +53,7 @@ registry.category("web_tour.tours").add("duo_fundraising_gift_campaign", {
         },
         {
             content: "The gift is received",
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Received')",
+            trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.received}")`,
         },
         {
             content: "Back to the campaign",
@@ -52,10 +62,16 @@ registry.category("web_tour.tours").add("duo_fundraising_gift_campaign", {
         },
         {
             content: "The campaign's progress moved",
-            trigger: ".o_field_widget[name=raised_amount]:contains('250.00')",
+            trigger: `.o_field_widget[name=raised_amount]:contains("${t.raised}")`,
         },
         {
             trigger: ".o_field_widget[name=progress]:contains('25')",
         },
-    ],
-});
+];
+
+for (const [lang, t] of Object.entries(LABELS)) {
+    registry.category("web_tour.tours").add(`duo_fundraising_gift_campaign_${lang}`, {
+        url: "/odoo/action-duo_fundraising.duo_campaign_action",
+        steps: () => giftSteps(t),
+    });
+}
