@@ -15,13 +15,30 @@ class TestPortalVolunteering(HttpCase):
         cls.user_portal, cls.volunteer, cls.mission = create_portal_volunteer_on_mission(
             cls.env, "tour_volunteer")
 
-    def test_portal_logs_hours_for_approval(self):
-        self.start_tour("/my/volunteering", "duo_volunteers_portal_log_hours",
+    def _run_log_hours_tour(self, lang):
+        """A volunteer whose language is `lang` logs hours on the portal."""
+        if lang != "en_US":
+            self.env["res.lang"]._activate_lang(lang)
+            self.env["ir.module.module"]._load_module_terms(
+                ["duo_mentoring", "duo_volunteers", "website_duo_volunteers"], [lang])
+            self.env["website"].get_current_website().language_ids |= (
+                self.env["res.lang"]._lang_get(lang))
+        self.user_portal.lang = lang
+        self.start_tour("/my/volunteering", f"duo_volunteers_portal_log_hours_{lang}",
                         login="tour_volunteer")
         hours = self.env["duo.volunteer.hour"].search([("volunteer_id", "=", self.volunteer.id)])
         self.assertEqual(len(hours), 1)
         self.assertEqual((hours.hours, hours.state, hours.source), (2.5, "to_approve", "portal"))
         self.assertEqual(hours.description, "Tour CV workshop")
+
+    def test_portal_logs_hours_for_approval(self):
+        self._run_log_hours_tour("en_US")
+
+    def test_portal_logs_hours_for_approval_in_french(self):
+        self._run_log_hours_tour("fr_BE")
+
+    def test_portal_logs_hours_for_approval_in_dutch(self):
+        self._run_log_hours_tour("nl_BE")
 
     def test_portal_rejects_foreign_mission(self):
         other = self.mission.copy({"name": "Someone else's mission"})

@@ -1,8 +1,19 @@
 import { registry } from "@web/core/registry";
 
-registry.category("web_tour.tours").add("duo_volunteers_portal_log_hours", {
-    url: "/my/volunteering",
-    steps: () => [
+/**
+ * A volunteer logs hours on the portal, in their own language: the hours wait for the
+ * team's approval. The volunteer and their mission are prepared by
+ * `tests/test_portal_volunteering.py`.
+ */
+// What each language shows (the add-ons' own translations) and how a volunteer writes two
+// and a half hours in it: the tour runs in English, French and Dutch.
+const LABELS = {
+    en_US: { hours: "2.5", toApprove: "To approve" },
+    fr_BE: { hours: "2,5", toApprove: "À approuver" },
+    nl_BE: { hours: "2,5", toApprove: "Goed te keuren" },
+};
+
+const logHoursSteps = (t) => [
         {
             content: "The volunteer sees their mission",
             trigger: "tr.o_duo_mission_row:contains('Tour listening')",
@@ -16,7 +27,7 @@ registry.category("web_tour.tours").add("duo_volunteers_portal_log_hours", {
         {
             content: "Enter the hours",
             trigger: "form.o_duo_hours_form input[name=hours]",
-            run: "edit 2.5",
+            run: `edit ${t.hours}`,
         },
         {
             content: "Describe the work",
@@ -35,7 +46,15 @@ registry.category("web_tour.tours").add("duo_volunteers_portal_log_hours", {
         },
         {
             content: "The hours are listed, waiting for approval",
-            trigger: "tr.o_duo_hour_row:contains('Tour CV workshop'):contains('To approve')",
+            trigger:
+                "tr.o_duo_hour_row:contains('Tour CV workshop')" +
+                `:contains("${t.toApprove}")`,
         },
-    ],
-});
+];
+
+for (const [lang, t] of Object.entries(LABELS)) {
+    registry.category("web_tour.tours").add(`duo_volunteers_portal_log_hours_${lang}`, {
+        url: "/my/volunteering",
+        steps: () => logHoursSteps(t),
+    });
+}
