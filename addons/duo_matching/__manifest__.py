@@ -26,6 +26,9 @@
         "demo/duo_matching_session_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "duo_matching/static/src/fields/**/*",
+        ],
         "web.assets_tests": [
             "duo_matching/static/tests/tours/**/*",
         ],

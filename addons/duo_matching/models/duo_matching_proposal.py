@@ -32,10 +32,18 @@ class DuoMatchingProposal(models.Model):
         readonly=True, copy=False, help="The engine's structured explanation of the score."
     )
     explanation = fields.Text(compute="_compute_explanation")
+    score_parts = fields.Json(
+        compute="_compute_score_parts",
+        help="The score's part per criterion ({code, label, points}), largest first.",
+    )
     runner_up_mentor_id = fields.Many2one(
         "duo.mentor", compute="_compute_runner_up", string="Runner-up"
     )
     score_gap = fields.Float(compute="_compute_runner_up", digits=(4, 3), string="Gap")
+    runner_up_summary = fields.Char(
+        compute="_compute_runner_up", string="Next best mentor",
+        help="The mentor the engine would have chosen next, and how far behind.",
+    )
     has_warning = fields.Boolean(compute="_compute_runner_up")
     pair_id = fields.Many2one("duo.pair", string="Duo", readonly=True, index="btree_not_null")
 
@@ -51,12 +59,30 @@ class DuoMatchingProposal(models.Model):
             )
 
     @api.depends("explanation_data")
+    @api.depends_context("lang")
+    def _compute_score_parts(self):
+        labels = self.env["duo.matching.pool"]._criterion_labels()
+        for proposal in self:
+            criteria = (proposal.explanation_data or {}).get("criteria") or {}
+            parts = [
+                {"code": code, "label": labels.get(code, code).capitalize(),
+                 "points": round(values.get("contribution", 0.0), 3)}
+                for code, values in criteria.items() if values.get("contribution", 0) > 0.0005
+            ]
+            proposal.score_parts = sorted(parts, key=lambda part: -part["points"])
+
+    @api.depends("explanation_data")
+    @api.depends_context("lang")
     def _compute_runner_up(self):
         for proposal in self:
             data = proposal.explanation_data or {}
             proposal.runner_up_mentor_id = data.get("runner_up_mentor_id") or False
             proposal.score_gap = data.get("score_gap") or 0.0
             proposal.has_warning = bool(data.get("violations"))
+            proposal.runner_up_summary = proposal.runner_up_mentor_id and self.env._(
+                "%(mentor)s, %(gap).2f behind", mentor=proposal.runner_up_mentor_id.name,
+                gap=proposal.score_gap,
+            ) or ""
 
     def _compute_display_name(self):
         for proposal in self:

@@ -55,6 +55,15 @@ class TestDuoMatchingSession(MatchingCommon):
         self.assertIn("Shared slots: Tuesday evening.", explanation)
         self.assertIn("Runner-up: Nora", explanation)
         self.assertGreater(it_proposal.score, self.proposal_of(session, self.chen).score - 1)
+        # The score at a glance: its parts, largest first, add up to it; the next best mentor
+        # and the gap in one line.
+        parts = it_proposal.score_parts
+        self.assertEqual(parts[0]["code"], "sector")
+        self.assertEqual([part["points"] for part in parts],
+                         sorted((part["points"] for part in parts), reverse=True))
+        self.assertAlmostEqual(sum(part["points"] for part in parts), it_proposal.score, 2)
+        self.assertEqual(it_proposal.runner_up_summary,
+                         f"Nora, {it_proposal.score_gap:.2f} behind")
         # The IT mentee left out is told why: Marc is better used with the other one.
         unmatched = session.unmatched_ids.filtered(lambda u: u.role == "mentee")
         self.assertEqual(len(unmatched), 1)

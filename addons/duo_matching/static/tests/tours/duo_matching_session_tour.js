@@ -54,6 +54,10 @@ const matchingSteps = (t) => [
             content: "Two duos are proposed, with their explanation",
         },
         {
+            trigger: ".o_field_widget[name='proposal_ids'] .o_data_row:first .o_duo_score_parts .o_duo_score_part[data-criterion]",
+            content: "Each score shows its parts per criterion",
+        },
+        {
             trigger: ".o_field_widget[name='proposal_ids'] .o_data_row:first button[name='action_open_explanation']",
             content: "Why this duo? The whole explanation opens in a dialog",
             run: "click",
