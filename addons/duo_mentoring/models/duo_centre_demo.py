@@ -183,14 +183,15 @@ INTAKE_PLAN = [
     ("mentee", "info_session", 4, 2, None, None),
     ("mentee", "interview", 4, 3, 12, None),
     ("mentee", "evaluation", 3, 2, 40, 30),
-    ("mentee", "ready", 4, 3, 68, 58),
+    # Tens of people ready to match per centre, so that a matching session shows what it can do.
+    ("mentee", "ready", 12, 10, 68, 58),
     ("mentee", "withdrawn", 1, 1, 96, 86),
     ("mentee", "not_eligible", 1, 1, 40, 30),
     ("mentor", "info_session", 2, 1, None, None),
     ("mentor", "interview", 2, 1, 12, None),
     ("mentor", "training", 2, 2, 40, 32),
     ("mentor", "evaluation", 2, 1, 96, 88),
-    ("mentor", "ready", 3, 2, 124, 116),
+    ("mentor", "ready", 10, 8, 124, 116),
     ("mentor", "withdrawn", 1, 1, 152, 144),
     ("mentor", "not_eligible", 1, 1, 40, 32),
 ]
