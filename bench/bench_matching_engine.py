@@ -28,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from functools import partial
 
 import numpy as np
@@ -88,6 +89,39 @@ def random_profiles(rng, count, first_id, mentor):
     return profiles
 
 
+# What the mentees of a popular track share (sector, languages, evenings).
+POPULAR = {"sector": "00", "sector_section": "A", "languages": {"fr": 7, "en": 5},
+           "slots": 0b100100100100100, "preferences": {}}
+
+
+def star_profiles(rng, count, first_id, mentor):
+    """Star mentors: every mentee wants the same popular sector, language and evenings, and
+    only one mentor in twenty offers them (capacity 1): the mentees' best candidates overlap."""
+    profiles = random_profiles(rng, count, first_id, mentor)
+    stars = set(range(0, count, 20)) if mentor else set(range(count))
+    return [replace(profile, **POPULAR, **({"capacity": 1} if mentor else {}))
+            if index in stars else profile for index, profile in enumerate(profiles)]
+
+
+def identical_profiles(rng, count, first_id, mentor):
+    """Near-identical profiles: one person copied, homes a few metres apart (ties everywhere)."""
+    model = replace(random_profiles(rng, 1, first_id, mentor)[0], **POPULAR, ready=True)
+    return [replace(model, id=first_id + k, lat=model.lat + k * 1e-6, lon=model.lon - k * 1e-6)
+            for k in range(count)]
+
+
+def scarce_profiles(rng, count, first_id, mentor):
+    """Scarce capacity: a quarter as many mentors as mentees, one duo each."""
+    if not mentor:
+        return random_profiles(rng, count, first_id, mentor)
+    return [replace(profile, capacity=1)
+            for profile in random_profiles(rng, max(1, count // 4), first_id, mentor)]
+
+
+FAMILIES = {"random": random_profiles, "star": star_profiles, "identical": identical_profiles,
+            "scarce": scarce_profiles}
+
+
 def _peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -101,10 +135,10 @@ def _median_time(function, runs):
     return statistics.median(times), result
 
 
-def run_size(size, seed, runs):
+def run_size(size, seed, runs, family="random"):
     rng = np.random.default_rng(seed)
-    mentees = random_profiles(rng, size, 1, mentor=False)
-    mentors = random_profiles(rng, size, 10_000_000, mentor=True)
+    mentees = FAMILIES[family](rng, size, 1, mentor=False)
+    mentors = FAMILIES[family](rng, size, 10_000_000, mentor=True)
     config = engine.MatchingConfig()
     warm = np.random.default_rng(seed + 1)
     engine.match(random_profiles(warm, 200, 1, False), random_profiles(warm, 200, 10**7, True))
@@ -146,6 +180,7 @@ def run_size(size, seed, runs):
     greedy_s = time.perf_counter() - start
     greedy_total = assignment_total(scores, g_rows, g_cols)
     return {
+        "family": family,
         "size": size,
         "runs": runs,
         "capacity_columns": int(rules.remaining[rules.mentor_ok].sum()),
@@ -176,29 +211,34 @@ def main():
     parser.add_argument("--sizes", default="500,2000,10000")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--runs", type=int, help="runs per timing (median)")
+    parser.add_argument("--families", default=",".join(FAMILIES),
+                        help=f"pool families among {', '.join(FAMILIES)}")
     parser.add_argument("--single", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--family", default="random", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.single:
-        print(json.dumps(run_size(args.single, args.seed, args.runs)))
+        print(json.dumps(run_size(args.single, args.seed, args.runs, args.family)))
         return
     print(
-        f"{'n':>6} {'cols':>6} {'encode':>7} {'matrix':>7} {'solve':>7} {'rounds':>6} "
-        f"{'explain':>7} {'engine s':>9} {'bare s':>8} {'ratio':>6} {'peak MB':>8} "
+        f"{'family':>9} {'n':>6} {'cols':>6} {'encode':>7} {'matrix':>7} {'solve':>7} "
+        f"{'rounds':>6} {'explain':>7} {'engine s':>9} {'bare s':>8} {'ratio':>6} {'peak MB':>8} "
         f"{'bare MB':>8} {'pairs':>6} {'optimal':>10} {'greedy':>10} {'gain %':>7}"
     )
-    for size in (int(s) for s in args.sizes.split(",")):
+    for family, size in ((f, int(s)) for f in args.families.split(",")
+                         for s in args.sizes.split(",")):
         runs = args.runs or (3 if size >= 10_000 else 5)
         out = subprocess.run(
             [sys.executable, __file__, "--single", str(size), "--seed", str(args.seed)]
-            + ["--runs", str(runs)],
+            + ["--runs", str(runs), "--family", family],
             check=True,
             capture_output=True,
             text=True,
         ).stdout
         row = json.loads(out.strip().splitlines()[-1])
         print(
-            f"{row['size']:>6} {row['capacity_columns']:>6} {row['encode_s']:>7.3f} "
-            f"{row['score_matrix_s']:>7.3f} {row['solve_s']:>7.3f} {row['solve_rounds']:>6} "
+            f"{row['family']:>9} {row['size']:>6} {row['capacity_columns']:>6} "
+            f"{row['encode_s']:>7.3f} {row['score_matrix_s']:>7.3f} {row['solve_s']:>7.3f} "
+            f"{row['solve_rounds']:>6} "
             f"{row['explain_s']:>7.3f} {row['engine_s']:>9.3f} {row['bare_lsa_s']:>8.3f} "
             f"{row['ratio']:>6.2f} {row['engine_peak_mb']:>8.0f} {row['overall_peak_mb']:>8.0f} "
             f"{row['proposed']:>6} {row['optimal_total']:>10.2f} {row['greedy_total']:>10.2f} "
