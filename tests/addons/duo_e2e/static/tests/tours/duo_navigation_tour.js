@@ -1,9 +1,19 @@
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
 
-registry.category("web_tour.tours").add("duo_e2e_navigation_tour", {
-    url: "/odoo",
-    steps: () => [
+/**
+ * A DUO manager opens the DUO app and reaches the matching sessions and the centres.
+ * Run by `tests/test_navigation.py`.
+ */
+// What each language shows (the add-ons' own translations: the matching sessions' action,
+// the seeded Brussels centre): the tour runs in English, French and Dutch.
+const LABELS = {
+    en_US: { matchingSessions: "Matching Sessions", brussels: "Brussels" },
+    fr_BE: { matchingSessions: "Sessions de matching", brussels: "Bruxelles" },
+    nl_BE: { matchingSessions: "Matchingsessies", brussels: "Brussel" },
+};
+
+const navigationSteps = (t) => [
         stepUtils.showAppsMenuItem(),
         {
             content: "Open the DUO app",
@@ -22,7 +32,7 @@ registry.category("web_tour.tours").add("duo_e2e_navigation_tour", {
         },
         {
             content: "The matching sessions list is shown",
-            trigger: ".o_breadcrumb:contains('Matching Sessions')",
+            trigger: `.o_breadcrumb:contains("${t.matchingSessions}")`,
         },
         {
             content: "Open the configuration menu",
@@ -35,8 +45,15 @@ registry.category("web_tour.tours").add("duo_e2e_navigation_tour", {
             run: "click",
         },
         {
+            // The whole cell: Dutch "Brussel" is also part of the English "Brussels".
             content: "The seeded Brussels centre is listed",
-            trigger: ".o_list_view .o_data_cell:contains('Brussels')",
+            trigger: `.o_list_view .o_data_cell:text("${t.brussels}")`,
         },
-    ],
-});
+];
+
+for (const [lang, t] of Object.entries(LABELS)) {
+    registry.category("web_tour.tours").add(`duo_e2e_navigation_tour_${lang}`, {
+        url: "/odoo",
+        steps: () => navigationSteps(t),
+    });
+}
