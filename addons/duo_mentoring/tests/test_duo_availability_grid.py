@@ -32,13 +32,27 @@ class TestDuoAvailabilityGrid(HttpCase):
                 arch = self.env[model].get_views([(False, "form")])["views"]["form"]["arch"]
                 self.assertIn('name="slot_ids" widget="duo_availability_grid"', arch)
 
-    def test_tick_a_week_in_the_grid(self):
+    def _run_grid_tour(self, lang):
+        """The coordinator, working in `lang`, ticks the mentee's week."""
+        if lang != "en_US":
+            self.env["res.lang"]._activate_lang(lang)
+            self.env["ir.module.module"]._load_module_terms(["duo_mentoring"], [lang])
+        self.coordinator.lang = lang
         self.start_tour(
             f"/odoo/action-duo_mentoring.duo_mentee_action/{self.mentee.id}",
-            "duo_availability_grid_tour", login="grid_coord")
+            f"duo_availability_grid_tour_{lang}", login="grid_coord")
         self.assertEqual(
             self.mentee.slot_ids,
             self._slots("tuesday_evening", "wednesday_afternoon", "saturday_morning"))
+
+    def test_tick_a_week_in_the_grid(self):
+        self._run_grid_tour("en_US")
+
+    def test_tick_a_week_in_the_grid_in_french(self):
+        self._run_grid_tour("fr_BE")
+
+    def test_tick_a_week_in_the_grid_in_dutch(self):
+        self._run_grid_tour("nl_BE")
 
     def test_grid_unit_tests(self):
         """The widget's hoot tests (rendering, batched changes, read-only ticks)."""
