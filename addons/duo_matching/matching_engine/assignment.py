@@ -226,6 +226,37 @@ def _candidates_of(values, rows, min_value, k, col_ok):
     return Candidates(*(np.concatenate(items) for items in zip(*parts, strict=True)), bound)
 
 
+# The candidate sets are "crowded" when the mentors they name can take fewer than this share
+# of the mentees that have candidates: many mentees then compete for the same few mentors
+# (star mentors, near-identical profiles, scarce capacity) and column generation would need
+# many rounds, each a sparse solve plus a pass over the whole matrix.
+CROWDED_SHARE = 0.5
+# Rounds after which pricing gives up and the dense solver decides (a bound on the sparse
+# path's cost: a few sparse solves, then at most one dense solve).
+MAX_PRICING_ROUNDS = 4
+
+
+def candidates_crowded(candidates, capacities):
+    """Whether the sparse path is likely to thrash on these candidates (see CROWDED_SHARE)."""
+    if not len(candidates.rows):
+        return False
+    capacities = np.asarray(capacities, np.int64)
+    named = np.unique(candidates.cols)
+    room = int(np.maximum(capacities[named], 0).sum())
+    return room < CROWDED_SHARE * len(np.unique(candidates.rows))
+
+
+def solve_assignment(values, capacities, min_value=0.0, row_mask=None, *, candidates):
+    """The engine's solver: the dense one when the candidates are crowded, else column
+    generation bounded to :data:`MAX_PRICING_ROUNDS` rounds (then the dense one). Exact either
+    way. Returns (rows, cols, rounds), rounds = 0 when the dense solver decided at once."""
+    if candidates_crowded(candidates, capacities):
+        rows, cols = optimal_assignment(values, capacities, min_value, row_mask)
+        return rows, cols, 0
+    return priced_assignment(values, capacities, min_value, row_mask, candidates=candidates,
+                             max_rounds=MAX_PRICING_ROUNDS)
+
+
 def priced_assignment(
     values, capacities, min_value=0.0, row_mask=None, *, k=32, candidates=None, max_rounds=30
 ):

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field, replace
 import numpy as np
 
 from ._blas import single_threaded_blas
-from .assignment import priced_assignment
+from .assignment import solve_assignment
 from .explain import BELOW_THRESHOLD, explain_pairs, explain_unmatched
 from .profiles import MatchingConfig, encode_pool
 from .scoring import (
@@ -113,7 +113,10 @@ def match(
     The assignment is exact: it is solved on each mentee's ``candidates_per_mentee`` best
     pairs, then every other pair is priced with the dual solution and added back if it could
     improve the total (see :func:`assignment.priced_assignment`); the optimum (total score)
-    equals that of the dense solver on the whole capacity-expanded matrix.
+    equals that of the dense solver on the whole capacity-expanded matrix. When many mentees
+    compete for the same few mentors (star mentors, near-identical profiles, scarce capacity)
+    the dense solver decides at once, and pricing never runs more than a few rounds (see
+    :func:`assignment.solve_assignment`): no pool makes a session hang.
     """
     with single_threaded_blas():
         return _match(
@@ -141,7 +144,7 @@ def _match(mentees, mentors, config, locked, excluded, rejected, candidates_per_
     timings["score_matrix"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    rows, cols, rounds = priced_assignment(
+    rows, cols, rounds = solve_assignment(
         scores,
         np.where(rules.mentor_ok, rules.remaining, 0),
         proposable_min(config),

@@ -5,6 +5,7 @@ import random
 import subprocess
 import sys
 import unittest
+from dataclasses import replace
 
 import matching_engine as engine
 import numpy as np
@@ -407,6 +408,79 @@ class TestMatchingSolvers(unittest.TestCase):
                 [(p.mentee_id, p.mentor_id) for p in result.proposals],
                 [(p.mentee_id, p.mentor_id) for p in again.proposals],
             )
+
+
+def family_pool(family, rng, size):
+    """Small pools of the benchmark's families: ``random``, ``star`` (every mentee wants what
+    one mentor in five offers), ``identical`` (one mentee and one mentor copied) and
+    ``scarce`` (a quarter as many mentors, capacity 1)."""
+    mentees = [random_profile(rng, k, unlocated=0) for k in range(1, size + 1)]
+    n_mentors = max(1, size // 4) if family == "scarce" else size
+    mentors = [random_profile(rng, 1000 + k, rng.randint(1, 2), unlocated=0)
+               for k in range(n_mentors)]
+    popular = {"sector": "62", "languages": {"fr": 7}, "slots": WEEKDAY_EVENINGS,
+               "preferences": {}, "ready": True}
+    if family == "star":
+        mentees = [replace(m, **popular) for m in mentees]
+        mentors = [replace(m, **popular, capacity=1) if k % 5 == 0 else m
+                   for k, m in enumerate(mentors)]
+    elif family == "identical":
+        mentees = [replace(mentees[0], **popular, id=k) for k in range(1, size + 1)]
+        mentors = [replace(mentors[0], **popular, id=1000 + k) for k in range(size)]
+    elif family == "scarce":
+        mentors = [replace(m, capacity=1) for m in mentors]
+    return mentees, mentors
+
+
+class TestMatchingPoolFamilies(unittest.TestCase):
+    """The engine stays exact, and takes the path that suits the pool, on every family."""
+
+    def _dense_total(self, mentees, mentors, config):
+        pool = encode_pool(mentees, mentors, config)
+        rules = build_rules(pool)
+        matrices = score_matrix(pool, rules)
+        rows, cols = solve_expanded(matrices.expanded, matrices.solve_rows, matrices.owner)
+        return assignment_total(matrices.scores, rows, cols)
+
+    @settings(max_examples=40, deadline=None)
+    @given(family=st.sampled_from(["random", "star", "identical", "scarce"]),
+           seed=st.integers(0, 10_000), size=st.integers(2, 40))
+    def test_every_family_reaches_the_dense_optimum(self, family, seed, size):
+        mentees, mentors = family_pool(family, random.Random(seed), size)
+        config = engine.MatchingConfig(min_score=0.2)
+        result = engine.match(mentees, mentors, config, candidates_per_mentee=4)
+        self.assertAlmostEqual(result.total_score, self._dense_total(mentees, mentors, config),
+                               places=4)
+        self.assertLessEqual(result.stats["solve_rounds"], assignment.MAX_PRICING_ROUNDS + 1)
+
+    def test_crowded_pools_go_dense_at_once_and_others_stay_sparse(self):
+        rng = random.Random(3)
+        config = engine.MatchingConfig(min_score=0.2)
+        expected = {"random": False, "star": True, "identical": True, "scarce": True}
+        for family, crowded in expected.items():
+            with self.subTest(family=family):
+                mentees, mentors = family_pool(family, rng, 200)
+                result = engine.match(mentees, mentors, config, candidates_per_mentee=8)
+                self.assertEqual(result.stats["solve_rounds"] == 0, crowded,
+                                 result.stats["solve_rounds"])
+
+    def test_pricing_rounds_are_bounded_then_the_dense_solver_decides(self):
+        """One candidate per row: pricing would need 8 rounds here; after MAX_PRICING_ROUNDS
+        the dense solver gives the same optimum."""
+        rng = np.random.default_rng(0)
+        values = rng.random((200, 220))
+        capacities = np.ones(220, np.int64)
+        local, cols, vals, bound = assignment.top_candidates(values, 0.0, 1)
+        candidates = assignment.Candidates(local, cols, vals, bound)
+        self.assertFalse(assignment.candidates_crowded(candidates, capacities))
+        _rows, _cols, unbounded = assignment.priced_assignment(values, capacities, k=1)
+        self.assertGreater(unbounded, assignment.MAX_PRICING_ROUNDS + 1)
+        rows, cols, rounds = assignment.solve_assignment(values, capacities,
+                                                         candidates=candidates)
+        self.assertEqual(rounds, assignment.MAX_PRICING_ROUNDS + 1, "the dense solver decided")
+        self.assertAlmostEqual(assignment_total(values, rows, cols),
+                               assignment_total(values, *optimal_assignment(values, capacities)),
+                               places=9)
 
 
 class TestPackage(unittest.TestCase):
