@@ -1,0 +1,1 @@
+from . import duo_goal, duo_meeting, duo_pair, duo_person_mixin

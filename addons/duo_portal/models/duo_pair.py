@@ -1,0 +1,125 @@
+from odoo import api, fields, models
+from odoo.fields import Domain
+from odoo.tools import plaintext2html
+
+from odoo.addons.duo_mentoring.tools import installed_lang
+
+# Stages in which the duo logs its weekly meetings from the portal (both said yes).
+PORTAL_MEETING_STAGES = ("approved", "agreement", "mentoring")
+
+
+class DuoPair(models.Model):
+    _name = "duo.pair"
+    _inherit = ["duo.pair", "portal.mixin"]
+
+    # Whose duo it is, stored: the portal record rules and /my/duo read them without
+    # traversing mentees and mentors, which portal users cannot read.
+    mentee_partner_id = fields.Many2one(
+        related="mentee_id.partner_id", store=True, index=True, string="Mentee's contact")
+    mentor_partner_id = fields.Many2one(
+        related="mentor_id.partner_id", store=True, index=True, string="Mentor's contact")
+    portal_nudge_date = fields.Date(
+        string="Last reminder to log a meeting", readonly=True, copy=False,
+        help="When both people were last emailed because no meeting was logged.")
+
+    # What staff or one side wrote is not for the other side to read over RPC: a mentee
+    # does not read the mentor's answer or reason, nor the matching engine's explanation.
+    matching_score = fields.Float(groups="base.group_user")
+    matching_explanation = fields.Text(groups="base.group_user")
+    mentee_answer = fields.Selection(groups="base.group_user")
+    mentor_answer = fields.Selection(groups="base.group_user")
+    rejection_reason = fields.Text(groups="base.group_user")
+    end_reason = fields.Text(groups="base.group_user")
+
+    def _compute_access_url(self):
+        # Every duo has its page: nothing of portal.mixin's default ('#') to keep.
+        for pair in self:
+            pair.access_url = f"/my/duo/{pair.id}"
+
+    # ------------------------------------------------------------------ portal access
+    def action_propose(self):
+        """Proposing a duo also opens the portal to both people."""
+        to_invite = self.filtered(lambda pair: not pair.proposal_sent_date)
+        result = super().action_propose()
+        to_invite._duo_portal_invite()
+        return result
+
+    def action_duo_portal_invite(self):
+        """Staff give both people their portal access (again) and email them the link."""
+        self._duo_portal_invite()
+        return True
+
+    def _duo_portal_invite(self):
+        """Give the mentee and the mentor a portal login (an existing one is reused) and
+        email each, in their language, the link to their duo space."""
+        # Staff who may change the duo may open its portal; the logins are made as superuser.
+        self.check_access("write")
+        template = self.env.ref("duo_portal.mail_template_duo_portal_invitation")
+        for pair in self:
+            for person in (pair.mentee_id, pair.mentor_id):
+                user, problem = person._duo_portal_user()
+                if problem:
+                    pair.message_post(body=self.env._(
+                        "%(name)s gets no portal access: %(problem)s.",
+                        name=person.name, problem=problem))
+                    continue
+                path = f"/my/duo/{pair.id}"
+                if user.sudo().login_date:
+                    url = f"{pair.get_base_url()}/web/login?redirect={path}"
+                else:
+                    # A new login: the link lets them choose a password first.
+                    url = user.partner_id.sudo()._get_signup_url_for_action(
+                        url=path)[user.partner_id.id]
+                template.with_context(
+                    duo_recipient_id=person.partner_id.id,
+                    duo_recipient_lang=installed_lang(self.env, person.contact_lang),
+                    duo_recipient_name=person.name,
+                    duo_portal_url=url,
+                    duo_portal_login=user.sudo().login,
+                ).send_mail(pair.id, email_layout_xmlid="mail.mail_notification_light")
+
+    def _duo_portal_side(self, partner=None):
+        """'mentee' or 'mentor' when `partner` (the current user's) is one of this duo's
+        people, else False."""
+        self.ensure_one()
+        partner = partner or self.env.user.partner_id
+        if self.mentee_partner_id == partner:
+            return "mentee"
+        if self.mentor_partner_id == partner:
+            return "mentor"
+        return False
+
+    def _duo_portal_person(self, side):
+        return self.mentee_id if side == "mentee" else self.mentor_id
+
+    # ------------------------------------------------------------------ concerns
+    def _duo_raise_concern(self, side, reason, meeting=None):
+        """Alert the coordinator at once: an activity on the duo, in the coordinator's
+        language, with the person's own words."""
+        self.ensure_one()
+        user = (self.user_id or self.centre_id.coordinator_ids[:1]
+                or self.env.ref("base.user_admin"))
+        env = self.with_context(lang=user.lang).env
+        person = self._duo_portal_person(side)
+        if meeting:
+            summary = env._("%(name)s is worried after the meeting of %(date)s",
+                            name=person.name, date=fields.Date.to_string(meeting.date))
+        else:
+            summary = env._("%s is unsure about this duo", person.name)
+        return self.activity_schedule(
+            "duo_portal.mail_activity_type_duo_concern", user_id=user.id, summary=summary,
+            note=plaintext2html(reason or ""),
+        )
+
+    # ------------------------------------------------------------------ nudges
+    @api.model
+    def _cron_duo_portal_nudge(self):
+        """Daily: duos in mentoring that logged no meeting for the configured number of days
+        get an email to both people with a link to log one; once per period."""
+        today = fields.Date.context_today(self)
+        days = self._inactivity_days()
+        limit = fields.Date.subtract(today, days=days)
+        pairs = self.search(self._meeting_overdue_domain() & (
+            Domain("portal_nudge_date", "=", False) | Domain("portal_nudge_date", "<=", limit)))
+        pairs._send_to_both("duo_portal.mail_template_duo_portal_nudge")
+        pairs.portal_nudge_date = today

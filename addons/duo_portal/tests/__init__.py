@@ -1,0 +1,1 @@
+from . import test_portal_access, test_portal_flow, test_portal_http, test_portal_tour

@@ -1,0 +1,153 @@
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
+
+from .common import DuoPortalCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPortalAccess(DuoPortalCommon):
+    """Portal logins come with the proposal; each person reaches their own duo only, by
+    search, by id and by RPC (model methods called as the portal user)."""
+
+    def test_proposal_opens_the_portal_to_both(self):
+        for person in (self.pair.mentee_id, self.pair.mentor_id):
+            user = person.partner_id.user_ids
+            self.assertEqual(len(user), 1)
+            self.assertTrue(user._is_portal())
+            self.assertEqual(user.login, person.email)
+            self.assertEqual(user.company_id, self.pair.company_id)
+        mails = self.env["mail.mail"].search([
+            ("model", "=", "duo.pair"), ("res_id", "=", self.pair.id),
+            ("subject", "=", "Your DUO space is open"),
+        ])
+        self.assertEqual(mails.recipient_ids,
+                         self.pair.mentee_partner_id | self.pair.mentor_partner_id)
+        for mail in mails:
+            self.assertIn(f"redirect=%2Fmy%2Fduo%2F{self.pair.id}", mail.body_html)
+
+    def test_existing_login_is_reused(self):
+        """A mentor already in a duo gets the same login for the next one."""
+        mentor = self.pair.mentor_id
+        user = mentor.partner_id.user_ids
+        mentor.capacity = 2
+        other = self.create_pair(self.create_mentee(email="second@example.com"), mentor)
+        other.action_propose()
+        self.assertEqual(mentor.partner_id.with_context(active_test=False).user_ids, user)
+        self.assertTrue(other.mentee_partner_id.user_ids._is_portal())
+
+    def test_invitation_in_the_persons_language(self):
+        self.env["res.lang"]._activate_lang("nl_BE")
+        self.env["ir.module.module"]._load_module_terms(["duo_portal"], ["nl_BE"])
+        pair = self.create_portal_pair("els", "jan", contact_lang="nl_BE")
+        mails = self.env["mail.mail"].search([
+            ("model", "=", "duo.pair"), ("res_id", "=", pair.id),
+            ("recipient_ids", "in", pair.mentee_partner_id.ids),
+        ])
+        self.assertEqual(pair.mentee_partner_id.lang, "nl_BE")
+        self.assertIn("Je DUO-ruimte is open", mails.mapped("subject"))
+
+    def test_no_email_no_login(self):
+        mentee = self.create_mentee(email=False)
+        pair = self.create_pair(mentee, self.create_mentor())
+        pair.action_propose()
+        self.assertFalse(mentee.partner_id.user_ids)
+        self.assertTrue(pair.message_ids.filtered(
+            lambda message: "gets no portal access: no valid email address" in message.body))
+
+    def test_login_taken_by_someone_else(self):
+        new_test_user(self.env, login="taken@example.com", groups="base.group_portal")
+        mentee = self.create_mentee(email="taken@example.com")
+        pair = self.create_pair(mentee, self.create_mentor())
+        pair.action_propose()
+        self.assertFalse(mentee.partner_id.user_ids)
+        self.assertTrue(pair.message_ids.filtered(
+            lambda message: "already the login of another user" in message.body))
+
+    def test_portal_invite_needs_write_access(self):
+        with self.assertRaises(AccessError):
+            self.pair.with_user(self.user_mentee).action_duo_portal_invite()
+        with self.assertRaises(AccessError):
+            self.pair.with_user(self.user_coordinator_lgg).action_duo_portal_invite()
+
+    # ------------------------------------------------------------------ reading
+    def test_each_sees_own_duo_only(self):
+        for user in (self.user_mentee, self.user_mentor):
+            self.assertEqual(self.env["duo.pair"].with_user(user).search([]), self.pair)
+        self.assertEqual(self.env["duo.pair"].with_user(self.user_mentee_other).search([]),
+                         self.pair_other)
+
+    def test_other_duo_unreachable_by_id(self):
+        self.start_mentoring(self.pair_other)
+        self.env["duo.meeting"].create({"pair_id": self.pair_other.id, "topics": "CV"})
+        as_mentee = self.pair_other.with_user(self.user_mentee)
+        with self.assertRaises(AccessError):
+            as_mentee.read(["name"])
+        with self.assertRaises(AccessError):
+            self.pair_other.meeting_ids.with_user(self.user_mentee).read(["topics"])
+        with self.assertRaises(AccessError):
+            self.pair_other.goal_ids.with_user(self.user_mentee).read(["name"])
+        with self.assertRaises(AccessError):
+            self.pair_other.goal_ids[:1].with_user(self.user_mentee).write({"state": "done"})
+        Meeting = self.env["duo.meeting"].with_user(self.user_mentee)
+        self.assertFalse(Meeting.search([("pair_id", "=", self.pair_other.id)]))
+        self.assertFalse(self.env["duo.goal"].with_user(self.user_mentee).search(
+            [("pair_id", "=", self.pair_other.id)]))
+
+    def test_no_person_records_and_no_private_fields(self):
+        """Mentees and mentors are never read on the portal: the partner's card comes from
+        the controller. The answers, reasons and the engine's explanation stay staff's."""
+        with self.assertRaises(AccessError):
+            self.pair.mentor_id.with_user(self.user_mentee).read(["name"])
+        with self.assertRaises(AccessError):
+            self.env["duo.mentor"].with_user(self.user_mentee).search([])
+        pair = self.pair.with_user(self.user_mentee)
+        for field in ("mentor_answer", "mentee_answer", "rejection_reason",
+                      "matching_explanation", "end_reason"):
+            with self.assertRaises(AccessError, msg=field):
+                pair.read([field])
+
+    def test_internal_user_is_not_a_duo_person(self):
+        with self.assertRaises(AccessError):
+            self.env["duo.pair"].with_user(self.user_plain).search([])
+
+    # ------------------------------------------------------------------ writing by RPC
+    def test_portal_cannot_write_the_duo(self):
+        pair = self.pair.with_user(self.user_mentee)
+        with self.assertRaises(AccessError):
+            pair.write({"mentee_answer": "accepted"})
+        with self.assertRaises(AccessError):
+            pair.action_accept_mentee()
+        with self.assertRaises(AccessError):
+            pair.message_post(body="hello")
+
+    def test_portal_meeting_whitelist(self):
+        self.start_mentoring(self.pair)
+        Meeting = self.env["duo.meeting"].with_user(self.user_mentee)
+        meeting = Meeting.create({"pair_id": self.pair.id, "topics": "CV", "mode": "video",
+                                  "rating": "4"})
+        self.assertEqual(meeting.logged_by, "mentee")
+        for forbidden in ({"logged_by": "staff"}, {"concern": True},
+                          {"calendar_event_id": self.pair_other.first_meeting_event_id.id}):
+            with self.assertRaises(AccessError, msg=forbidden):
+                Meeting.create({"pair_id": self.pair.id, **forbidden})
+        with self.assertRaises(AccessError):
+            Meeting.create({"pair_id": self.pair_other.id})
+        with self.assertRaises(AccessError):
+            meeting.write({"topics": "changed"})
+        with self.assertRaises(AccessError):
+            meeting.unlink()
+        with self.assertRaises(AccessError):
+            meeting.read(["concern_note"])
+
+    def test_portal_goal_whitelist(self):
+        self.start_mentoring(self.pair)
+        goal = self.pair.goal_ids[:1].with_user(self.user_mentor)
+        goal.write({"state": "in_progress"})
+        self.assertEqual(goal.state, "in_progress")
+        for vals in ({"state": "dropped"}, {"name": "Other"}, {"pair_id": self.pair_other.id},
+                     {"state": "done", "review": "x"}):
+            with self.assertRaises(AccessError, msg=vals):
+                goal.write(vals)
+        with self.assertRaises(AccessError):
+            self.env["duo.goal"].with_user(self.user_mentor).create(
+                {"pair_id": self.pair.id, "name": "Mine"})
