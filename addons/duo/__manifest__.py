@@ -18,6 +18,7 @@
         "duo_volunteers",
         "website_duo_volunteers",
         "duo_fundraising",
+        "duo_portal",
     ],
     # The organisation's identity (company, languages, website) for the demo database that
     # `make run` serves; a real database keeps its own.
