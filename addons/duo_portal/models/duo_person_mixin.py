@@ -64,6 +64,18 @@ class DuoPersonMixin(models.AbstractModel):
         }
 
     # ------------------------------------------------------------------ GDPR
+    def _gdpr_anonymise(self):
+        """The portal login given for the duo space goes with the person: deleted first, so
+        that the erasure then treats the contact like any other. A contact that is also an
+        internal user's, or that other DUO records still use, keeps its login (and the
+        erasure leaves that contact, as the core does)."""
+        for person in self.sudo().with_context(active_test=False):
+            users = person._gdpr_contact().user_ids
+            if (users and all(users.mapped("share"))
+                    and set(person._gdpr_contact_in_use()) == {"user"}):
+                users.unlink()
+        return super()._gdpr_anonymise()
+
     def _gdpr_data_map(self):
         locations = super()._gdpr_data_map()
         pairs = self.pair_ids.sudo().with_context(active_test=False)

@@ -77,6 +77,15 @@ class TestPortalFlow(DuoPortalCommon):
         self.env["duo.pair"]._cron_duo_portal_nudge()
         self.assertEqual(len(Mail.search(subject)), 2)
 
+    def test_erasure_keeps_a_login_others_rely_on(self):
+        """A mentee who is also staff keeps their internal login and contact."""
+        mentee = self.pair.mentee_id
+        mentee.partner_id.user_ids.unlink()
+        self.user_plain.partner_id = mentee.partner_id
+        mentee.with_user(self.user_manager).action_gdpr_erase()
+        self.assertTrue(self.user_plain.exists())
+        self.assertEqual(self.user_plain.partner_id.email, "amina@example.com")
+
     def test_erasure_covers_what_the_portal_adds(self):
         self.start_mentoring(self.pair)
         meeting = self.env["duo.meeting"].with_user(self.user_mentee).create(
@@ -86,6 +95,10 @@ class TestPortalFlow(DuoPortalCommon):
         self.assertEqual(data["meetings logged on the portal"][0]["concern_note"],
                          "Worried about Marc")
         self.pair.mentee_id.with_user(self.user_manager).action_gdpr_erase()
+        # The portal login went with her, and so did the contact it held.
+        self.assertFalse(self.env["res.users"].with_context(active_test=False).search(
+            [("login", "=", "amina@example.com")]))
+        self.assertFalse(self.pair.mentee_partner_id.email)
         meeting = meeting.sudo()
         self.assertFalse(meeting.concern_note)
         self.assertFalse(meeting.rating)
