@@ -104,6 +104,10 @@ class TestErasureLeavesNothingBehind(DuoEventCommon, HttpCase):
         mentor = self.create_mentor(slot_ids=[Command.set(mentee.slot_ids.ids)])
         pair = self.create_pair(mentee=mentee, mentor=mentor)
         pair.action_resend_proposal()
+        # Her portal login (duo_portal), used below to log a meeting with a worry.
+        pair.action_duo_portal_invite()
+        portal_user = mentee.partner_id.user_ids
+        self.assertTrue(portal_user._is_portal())
         pair.action_schedule_first_meeting()
         self.hold_first_meeting(pair)
         pair.action_accept_mentee()
@@ -114,6 +118,10 @@ class TestErasureLeavesNothingBehind(DuoEventCommon, HttpCase):
         self.env["duo.meeting"].create({"pair_id": pair.id, "date": pair.start_date,
                                         "topics": f"CV of {NAME}", "notes": f"{NAME} smiled"})
         pair.message_post(body=f"Spoke with {NAME} ({EMAIL}).")
+        portal_meeting = self.env["duo.meeting"].with_user(portal_user).create(
+            {"pair_id": pair.id, "topics": f"Interview of {NAME}", "rating": "2"})
+        portal_meeting.sudo().write({"concern": True, "concern_note": f"{NAME} is worried"})
+        pair.sudo()._duo_raise_concern("mentee", f"{NAME} is unsure", portal_meeting)
         pair.activity_schedule("mail.mail_activity_data_todo", summary=f"Call {NAME}")
         mentee.activity_schedule("mail.mail_activity_data_todo", note=f"Phone {PHONE}")
         pair.outcome = "job"
