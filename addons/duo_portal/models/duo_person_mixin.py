@@ -2,6 +2,7 @@ from odoo import fields, models
 from odoo.tools import email_normalize
 
 from odoo.addons.duo_mentoring.models.duo_gdpr_mixin import PersonalData
+from odoo.addons.duo_mentoring.models.duo_pair import BRUSSELS_TZ
 
 
 class DuoPersonMixin(models.AbstractModel):
@@ -49,6 +50,8 @@ class DuoPersonMixin(models.AbstractModel):
                 "partner_id": partner_sudo.id,
                 "company_id": company.id,
                 "company_ids": [(6, 0, company.ids)],
+                # Meeting times on the portal read in the programme's time zone.
+                "tz": self.env.user.tz or BRUSSELS_TZ,
             })
         partner_sudo.signup_prepare()
         return user, ""

@@ -16,6 +16,7 @@ class TestPortalAccess(DuoPortalCommon):
             self.assertTrue(user._is_portal())
             self.assertEqual(user.login, person.email)
             self.assertEqual(user.company_id, self.pair.company_id)
+            self.assertEqual(user.tz, "Europe/Brussels")
         mails = self.env["mail.mail"].search([
             ("model", "=", "duo.pair"), ("res_id", "=", self.pair.id),
             ("subject", "=", "Your DUO space is open"),
