@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
-from .common import DuoCommon
+from .common import DuoCommon, create_test_users
 
 
 class TestDuoEligibility(DuoCommon):
@@ -27,6 +27,16 @@ class TestDuoEligibility(DuoCommon):
         self.assertEqual(french.partner_id.lang, "en_US")
         self.env["res.lang"]._activate_lang("fr_BE")
         self.assertEqual(french.partner_id.lang, "fr_BE", "Belgian French for French speakers")
+
+    def test_trainers_read_people_without_the_ready_button(self):
+        """Trainers read people (read-only): no button they could not use."""
+        (trainer,) = create_test_users(
+            self.env, ("ready_trainer", "Ready Trainer", "duo_mentoring.group_duo_trainer"))
+        for model in ("duo.mentee", "duo.mentor"):
+            for user, shown in ((trainer, False), (self.user_coordinator_bxl, True)):
+                arch = self.env[model].with_user(user).get_views([(False, "form")])
+                self.assertEqual('name="action_mark_ready"' in arch["views"]["form"]["arch"],
+                                 shown, f"{model} as {user.login}")
 
     def test_mentee_too_old_is_explained(self):
         mentee = self.create_mentee(stage="interview",
