@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field, replace
 import numpy as np
 
 from ._blas import single_threaded_blas
+from ._gc import gc_paused
 from .assignment import solve_assignment
 from .explain import BELOW_THRESHOLD, explain_pairs, explain_unmatched
 from .profiles import MatchingConfig, encode_pool
@@ -118,7 +119,7 @@ def match(
     the dense solver decides at once, and pricing never runs more than a few rounds (see
     :func:`assignment.solve_assignment`): no pool makes a session hang.
     """
-    with single_threaded_blas():
+    with single_threaded_blas(), gc_paused():
         return _match(
             mentees,
             mentors,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from ._blas import single_threaded_blas
+from ._gc import gc_paused
 from .engine import forbidden_indices
 from .explain import FUNNEL_ORDER, PairExplanation, exact_pair_scores, explain_pairs
 from .profiles import MatchingConfig, encode_pool
@@ -78,7 +79,7 @@ def rank_candidates(
         return CandidateRanking(person.id, role, (), 0, {})
     # Asked for this person explicitly: their own readiness and capacity rule nobody out.
     person = replace(person, ready=True, capacity=max(int(person.capacity), 1))
-    with single_threaded_blas():
+    with single_threaded_blas(), gc_paused():
         return _rank(person, others, config, role, rejected, excluded, limit)
 
 

@@ -483,6 +483,39 @@ class TestMatchingPoolFamilies(unittest.TestCase):
                                places=9)
 
 
+class TestGarbageCollectorPause(unittest.TestCase):
+    """The engine builds its many small objects with the cyclic collector paused, and always
+    gives it back (after an error too, and across threads: see ``_gc``)."""
+
+    def test_paused_while_encoding_and_restored_after(self):
+        import gc  # noqa: PLC0415 - only this test needs it
+
+        from matching_engine import engine as engine_module  # noqa: PLC0415
+
+        seen = []
+        real_encode = engine_module.encode_pool
+
+        def spy(*args, **kwargs):
+            seen.append(gc.isenabled())
+            return real_encode(*args, **kwargs)
+
+        engine_module.encode_pool = spy
+        try:
+            self.assertTrue(gc.isenabled())
+            engine.match([person(1)], [person(2)])
+            self.assertEqual(seen, [False])
+            self.assertTrue(gc.isenabled())
+            with self.assertRaises(ValueError):
+                engine.match([person(1)], [person(2)], locked={(1, 99)})
+            self.assertTrue(gc.isenabled(), "restored after an error")
+            gc.disable()
+            engine.match([person(1)], [person(2)])
+            self.assertFalse(gc.isenabled(), "a caller's own pause is left alone")
+        finally:
+            gc.enable()
+            engine_module.encode_pool = real_encode
+
+
 class TestPackage(unittest.TestCase):
     def test_odoo_layer_uses_only_the_public_api(self):
         """duo_matching's models and wizards import names of ``__all__`` only, never an
