@@ -119,8 +119,14 @@ def scarce_profiles(rng, count, first_id, mentor):
             for profile in random_profiles(rng, max(1, count // 4), first_id, mentor)]
 
 
+def national_profiles(rng, count, first_id, mentor):
+    """A national pool: the random pool spread over 17 centres (people match within theirs)."""
+    return [replace(profile, centre_id=int(rng.integers(1, 18)))
+            for profile in random_profiles(rng, count, first_id, mentor)]
+
+
 FAMILIES = {"random": random_profiles, "star": star_profiles, "identical": identical_profiles,
-            "scarce": scarce_profiles}
+            "scarce": scarce_profiles, "national": national_profiles}
 
 
 def _peak_mb():
