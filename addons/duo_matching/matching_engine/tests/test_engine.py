@@ -412,8 +412,8 @@ class TestMatchingSolvers(unittest.TestCase):
 
 def family_pool(family, rng, size):
     """Small pools of the benchmark's families: ``random``, ``star`` (every mentee wants what
-    one mentor in five offers), ``identical`` (one mentee and one mentor copied) and
-    ``scarce`` (a quarter as many mentors, capacity 1)."""
+    one mentor in five offers), ``identical`` (one mentee and one mentor copied), ``scarce``
+    (a quarter as many mentors, capacity 1) and ``national`` (several centres)."""
     mentees = [random_profile(rng, k, unlocated=0) for k in range(1, size + 1)]
     n_mentors = max(1, size // 4) if family == "scarce" else size
     mentors = [random_profile(rng, 1000 + k, rng.randint(1, 2), unlocated=0)
@@ -429,6 +429,9 @@ def family_pool(family, rng, size):
         mentors = [replace(mentors[0], **popular, id=1000 + k) for k in range(size)]
     elif family == "scarce":
         mentors = [replace(m, capacity=1) for m in mentors]
+    elif family == "national":
+        mentees = [replace(m, centre_id=rng.randint(1, 3)) for m in mentees]
+        mentors = [replace(m, centre_id=rng.randint(1, 3)) for m in mentors]
     return mentees, mentors
 
 
@@ -443,7 +446,7 @@ class TestMatchingPoolFamilies(unittest.TestCase):
         return assignment_total(matrices.scores, rows, cols)
 
     @settings(max_examples=40, deadline=None)
-    @given(family=st.sampled_from(["random", "star", "identical", "scarce"]),
+    @given(family=st.sampled_from(["random", "star", "identical", "scarce", "national"]),
            seed=st.integers(0, 10_000), size=st.integers(2, 40))
     def test_every_family_reaches_the_dense_optimum(self, family, seed, size):
         mentees, mentors = family_pool(family, random.Random(seed), size)
