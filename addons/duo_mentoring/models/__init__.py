@@ -10,6 +10,7 @@ from . import duo_commune
 from . import duo_stage_mixin
 from . import duo_intake_stage
 from . import duo_pair_stage
+from . import duo_close_reason
 from . import duo_centre_mixin
 from . import duo_consent_mixin
 from . import duo_application_mixin

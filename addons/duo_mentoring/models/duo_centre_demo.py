@@ -155,7 +155,7 @@ DUO_PLAN = [
     {"key": "c3", "stage": "completed", "proposed": 270, "meeting": -262, "agreement": -251,
      "start": -250, "end": -66, "outcome": "internship"},
     {"key": "e1", "stage": "ended", "proposed": 200, "meeting": -192, "agreement": -180,
-     "start": -179, "end": -95,
+     "start": -179, "end": -95, "close_reason": "found_job",
      "end_reason": "The mentee moved to Ghent for a job offer in the second month; both agreed "
                    "to stop."},
     {"key": "m1", "stage": "mentoring", "proposed": 190, "meeting": -183, "agreement": -172,
@@ -166,7 +166,7 @@ DUO_PLAN = [
      "start": -40, "mentor_of": "c2"},
     {"key": "a1", "stage": "agreement", "proposed": 35, "meeting": -27, "agreement": -12},
     {"key": "ap", "stage": "approved", "proposed": 25, "meeting": -16, "mentor_of": "c3"},
-    {"key": "r1", "stage": "rejected", "proposed": 45, "meeting": -37,
+    {"key": "r1", "stage": "rejected", "proposed": 45, "meeting": -37, "close_reason": "no_time",
      "rejection_reason": "The mentor's availability changed after the meeting (weekday "
                          "mornings only); the mentee works in the mornings."},
     {"key": "f1", "stage": "first_meeting", "proposed": 14, "meeting": -4},
@@ -500,6 +500,9 @@ class DuoCentre(models.Model):
             vals["outcome"] = spec["outcome"]
         if stage == "ended":
             vals["end_reason"] = spec["end_reason"]
+        if "close_reason" in spec:
+            vals["close_reason_id"] = self.env.ref(
+                f"duo_mentoring.duo_close_reason_{spec['close_reason']}").id
         return vals
 
     def _duo_demo_plan_mentoring(self, rng, specs, pair_of):

@@ -20,6 +20,8 @@ OUTCOMES = [
     ("none", "None yet"),
 ]
 MENTORING_MONTHS = 6
+# The closed stages that need a closing reason, and the free text that details it.
+CLOSE_DETAILS_FIELDS = {"rejected": "rejection_reason", "ended": "end_reason"}
 # What the step dates check reads (see _check_step_dates).
 STEP_DATE_FIELDS = {"first_meeting_event_id", "mentee_answer", "mentor_answer",
                     "agreement_date", "start_date", "end_date"}
@@ -76,7 +78,7 @@ class DuoPair(models.Model):
     first_meeting_date = fields.Datetime(related="first_meeting_event_id.start")
     mentee_answer = fields.Selection(ANSWERS, default="pending", tracking=True, copy=False)
     mentor_answer = fields.Selection(ANSWERS, default="pending", tracking=True, copy=False)
-    rejection_reason = fields.Text(tracking=True, copy=False)
+    rejection_reason = fields.Text(string="Rejection details", tracking=True, copy=False)
 
     # Agreement, signed at a second meeting.
     proposal_sent_date = fields.Datetime(
@@ -100,7 +102,13 @@ class DuoPair(models.Model):
     )
     end_date = fields.Date(tracking=True, copy=False)
     outcome = fields.Selection(OUTCOMES, tracking=True, copy=False)
-    end_reason = fields.Text(string="Reason for ending early", tracking=True, copy=False)
+    end_reason = fields.Text(string="Early end details", tracking=True, copy=False)
+    # Rejected at the first meeting or ended early: why, from the managers' list (countable).
+    # Staff only, like the details: one side's reason is not for the other to read.
+    close_reason_id = fields.Many2one(
+        "duo.close.reason", string="Closing reason", index=True, tracking=True, copy=False,
+        ondelete="restrict", groups="base.group_user",
+    )
     goal_ids = fields.One2many("duo.goal", "pair_id", string="Career action plan")
     goal_done_ratio = fields.Float(compute="_compute_goal_done_ratio", string="Goals reached")
     meeting_ids = fields.One2many("duo.meeting", "pair_id", string="Meetings")
@@ -368,8 +376,8 @@ class DuoPair(models.Model):
             self.mentee_answer == "accepted" and self.mentor_answer == "accepted"
         ):
             problems.append(_("both the mentee and the mentor must accept the match"))
-        if code == "rejected" and not (self.rejection_reason or "").strip():
-            problems.append(_("give the reason of the rejection"))
+        if code == "rejected":
+            problems += self._close_reason_problems(code)
         if code == "agreement" and not (
             self.agreement_date and self.agreement_mentee_accepted
             and self.agreement_mentor_accepted and self.conduct_mentee_accepted
@@ -381,9 +389,24 @@ class DuoPair(models.Model):
             problems.append(_("set the start date"))
         if code == "completed" and not self.outcome:
             problems.append(_("record the outcome"))
-        if code == "ended" and not (self.end_reason or "").strip():
-            problems.append(_("give the reason for ending early"))
+        if code == "ended":
+            problems += self._close_reason_problems(code)
         return problems
+
+    def _close_reason_problems(self, code):
+        """A rejected or early-ended duo has a reason that applies to it; "Other" says what."""
+        _ = self.env._
+        reason = self.close_reason_id
+        if not reason:
+            return [_("choose the reason of the rejection") if code == "rejected"
+                    else _("choose the reason for ending early")]
+        if not reason._applies(code):
+            return [_("%(reason)s is not a reason to choose for %(stage)s",
+                      reason=reason.name, stage=self._stage(code).name)]
+        details = self[CLOSE_DETAILS_FIELDS[code]]
+        if reason.code == "other" and not (details or "").strip():
+            return [_("describe the other reason in the details")]
+        return []
 
     # ------------------------------------------------------------------ business
     def _stage(self, code):
@@ -430,13 +453,28 @@ class DuoPair(models.Model):
             pair.first_meeting_event_id = event
         self._set_stage("first_meeting", "duo_mentoring.mail_template_duo_first_meeting")
 
-    def _record_answer(self, side, answer, reason=None):
+    def _close_reason_vals(self, code, close_reason=None, details=None):
+        """Values recording why the duo moves to `code` (rejected or ended): the reason
+        chosen, else the one already set; a caller that only gives a text (the portal's
+        "no, because...") gets "Other" with that text as details."""
+        self.ensure_one()
+        details_field = CLOSE_DETAILS_FIELDS[code]
+        vals = {details_field: details} if details else {}
+        reason = close_reason or self.close_reason_id
+        if not reason and (details or self[details_field] or "").strip():
+            reason = self.env["duo.close.reason"]._other()
+        if reason:
+            vals["close_reason_id"] = reason.id
+        return vals
+
+    def _record_answer(self, side, answer, reason=None, close_reason=None):
         """Record the mentee's or mentor's answer after the first meeting; a rejection closes
-        the duo and sends both back to Ready to match."""
+        the duo and sends both back to Ready to match. `reason` is the free text, detailing
+        `close_reason` (a duo.close.reason, "Other" when only a text is given)."""
         self.ensure_one()
         self.write({f"{side}_answer": answer})
         if answer == "rejected":
-            self.write({"rejection_reason": reason or self.rejection_reason})
+            self.write(self._close_reason_vals("rejected", close_reason, reason))
             self._set_stage("rejected")
             self.mentee_id._move_to_stage("ready")
             if not self.mentor_id.pair_ids.filtered("is_open"):
@@ -556,11 +594,13 @@ class DuoPair(models.Model):
         self._set_stage("completed", "duo_mentoring.mail_template_duo_end")
         self._after_close()
 
-    def action_end_early(self, reason=None):
-        vals = {"end_date": fields.Date.context_today(self)}
-        if reason:
-            vals["end_reason"] = reason
-        self.write(vals)
+    def action_end_early(self, reason=None, close_reason=None):
+        """End the duos before their six months: `reason` is the free text, detailing
+        `close_reason` (a duo.close.reason, "Other" when only a text is given)."""
+        today = fields.Date.context_today(self)
+        for pair in self:
+            pair.write({"end_date": today,
+                        **pair._close_reason_vals("ended", close_reason, reason)})
         self._set_stage("ended", "duo_mentoring.mail_template_duo_end")
         self._after_close()
 

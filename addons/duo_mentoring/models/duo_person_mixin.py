@@ -357,8 +357,8 @@ class DuoPersonMixin(models.AbstractModel):
             }, context={"duo_force_stage": True}),
             PersonalData("duos", pairs, [
                 "name", "stage_id", "mentee_answer", "mentor_answer", "rejection_reason",
-                "agreement_date", "start_date", "end_date", "outcome", "end_reason",
-                "matching_explanation",
+                "agreement_date", "start_date", "end_date", "outcome", "close_reason_id",
+                "end_reason", "matching_explanation",
             ], values={"matching_explanation": False}),
             PersonalData("duos ended or rejected", pairs.filtered(
                 lambda pair: pair.rejection_reason or pair.end_reason), [], values={

@@ -9,3 +9,4 @@ from . import test_duo_gdpr
 from . import test_duo_tools
 from . import test_duo_application_review
 from . import test_duo_availability_grid
+from . import test_duo_close_reason

@@ -143,10 +143,12 @@ class TestDuoPairFlow(DuoCommon):
         self.assertEqual(wizard.closing, "reject_mentee")
         with self.assertRaisesRegex(UserError, "reason"):
             wizard.action_confirm()
-        wizard.reason = "No common ground on the professional project."
+        wizard.close_reason_id = self.env.ref("duo_mentoring.duo_close_reason_mismatch")
+        wizard.details = "No common ground on the professional project."
         wizard.action_confirm()
         self.assertEqual(pair.stage_code, "rejected")
         self.assertEqual(pair.mentee_answer, "rejected")
+        self.assertEqual(pair.close_reason_id.code, "mismatch")
         self.assertIn("professional project", pair.rejection_reason)
         self.assertEqual(pair.mentee_id.stage_code, "ready")
         self.assertEqual(pair.mentor_id.stage_code, "ready")
