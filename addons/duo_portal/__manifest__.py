@@ -1,7 +1,7 @@
 {
     "name": "DUO Portal",
     "summary": "Mentors and mentees follow their duo on the portal: first-meeting answer, "
-               "weekly meetings, action plan and concerns",
+               "the agreement signed online, weekly meetings, action plan and concerns",
     "version": "19.0.1.0.0",
     "category": "Services/DUO",
     "author": "DUO",
@@ -17,6 +17,7 @@
         "views/portal_templates.xml",
         "views/duo_pair_views.xml",
         "views/duo_meeting_views.xml",
+        "report/duo_agreement_report.xml",
     ],
     "assets": {
         "web.assets_frontend": [

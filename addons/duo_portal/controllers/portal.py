@@ -1,3 +1,5 @@
+import binascii
+
 from odoo import fields
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request, route
@@ -8,6 +10,7 @@ from ..models.duo_goal import PORTAL_GOAL_STATES
 from ..models.duo_meeting import MODES, RATINGS
 from ..models.duo_pair import PORTAL_MEETING_STAGES
 
+AGREEMENT_REPORT = "duo_mentoring.action_report_duo_agreement"
 # Durations offered when logging a meeting (hours): a choice, not a number to type.
 DURATIONS = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0)
 TEXT_LIMIT = 2000
@@ -64,8 +67,11 @@ class DuoPortal(CustomerPortal):
             return _("Thank you for your answer. We are waiting for your duo partner's "
                      "answer.")
         if code == "approved":
-            return _("You both said yes! At your next meeting with the coordinator you sign "
-                     "the mentoring agreement and the code of conduct.")
+            if pair_sudo[f"{side}_signed_on"]:
+                return _("Thank you for signing. We are waiting for your duo partner's "
+                         "signature.")
+            return _("You both said yes! Read the mentoring agreement and the code of "
+                     "conduct below, then sign them here.")
         if code == "agreement":
             return _("The agreement is signed: your six months of mentoring start soon.")
         if code == "mentoring":
@@ -111,6 +117,10 @@ class DuoPortal(CustomerPortal):
             "meetings": pair.meeting_ids,
             "goals": pair.goal_ids.filtered(lambda goal: goal.state != "dropped"),
             "can_log": pair.stage_code in PORTAL_MEETING_STAGES,
+            "can_sign": (pair_sudo.stage_code == "approved"
+                         and not pair_sudo[f"{side}_signed_on"]),
+            "my_signed_by": pair_sudo[f"{side}_signed_by"],
+            "my_signed_on": pair_sudo[f"{side}_signed_on"],
             "error": {},
             **kwargs,
         }
@@ -171,6 +181,47 @@ class DuoPortal(CustomerPortal):
                 return self._duo_redirect(pair, "answer")
         values.update(self._prepare_portal_layout_values())
         return request.render("duo_portal.portal_my_duo", values)
+
+    # ------------------------------------------------------------------ agreement
+    @route("/my/duo/<int:pair_id>/agreement", type="http", auth="user", website=True)
+    def portal_duo_agreement(self, pair_id, report_type="html", download=False, **kw):
+        """The agreement and the code of conduct, as the PDF staff print: read on the page
+        before signing (html), downloaded once signed (pdf)."""
+        try:
+            pair, _side = self._duo_pair(pair_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if report_type not in ("html", "pdf"):
+            return request.redirect(f"/my/duo/{pair.id}")
+        # sudo: after _duo_pair's ownership check; the report prints both people's names
+        # and signatures, which portal users do not read through the ORM.
+        return self._show_report(pair.sudo(), report_type, AGREEMENT_REPORT,
+                                 download=download)
+
+    @route("/my/duo/<int:pair_id>/sign", type="jsonrpc", auth="user", website=True)
+    def portal_duo_sign(self, pair_id, name=None, signature=None, **kw):
+        """The portal's signature widget posts here (JSON-RPC, as sale's quotation accept):
+        the current user signs for their own side of their own duo only."""
+        _ = request.env._
+        try:
+            pair, side = self._duo_pair(pair_id)
+        except (AccessError, MissingError):
+            return {"error": _("This is not your duo.")}
+        name = (name or "").strip()[:200]
+        if not name:
+            return {"error": _("Type your name to sign.")}
+        if not signature:
+            return {"error": _("Signature is missing.")}
+        try:
+            with request.env.cr.savepoint():
+                # sudo: the side comes from the ownership check, never from the request;
+                # the duo's own stage gate and date checks apply as they do for staff.
+                pair.sudo()._duo_portal_sign(side, name, signature)
+        except (UserError, ValidationError) as exc:
+            return {"error": exc.args[0]}
+        except (TypeError, ValueError, binascii.Error):
+            return {"error": _("Invalid signature data.")}
+        return {"force_refresh": True, "redirect_url": f"/my/duo/{pair.id}?done=signed"}
 
     # ------------------------------------------------------------------ what the partner sees
     @route("/my/duo/<int:pair_id>/sharing", type="http", auth="user", website=True,

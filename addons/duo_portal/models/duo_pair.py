@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.tools import plaintext2html
 
@@ -6,6 +7,11 @@ from odoo.addons.duo_mentoring.tools import installed_lang
 
 # Stages in which the duo logs its weekly meetings from the portal (both said yes).
 PORTAL_MEETING_STAGES = ("approved", "agreement", "mentoring")
+# What a side's online signature stores: written only by `_duo_portal_sign` (superuser,
+# after the controller's ownership check) and by the erasure, never by a client.
+SIGNATURE_FIELDS = frozenset(
+    f"{side}_{name}" for side in ("mentee", "mentor")
+    for name in ("signature", "signed_by", "signed_on"))
 
 
 class DuoPair(models.Model):
@@ -31,10 +37,49 @@ class DuoPair(models.Model):
     rejection_reason = fields.Text(groups="base.group_user")
     end_reason = fields.Text(groups="base.group_user")
 
+    # Each side reads and signs the agreement and the code of conduct on the portal (the
+    # portal's signature widget): the drawn signature, the name typed and when. Staff read
+    # them; the portal page and the agreement PDF show them as superuser.
+    mentee_signature = fields.Image(
+        string="Mentee's signature", max_width=1024, max_height=1024, copy=False,
+        readonly=True, groups="base.group_user")
+    mentee_signed_by = fields.Char(
+        string="Mentee signed as", copy=False, readonly=True, groups="base.group_user")
+    mentee_signed_on = fields.Datetime(
+        string="Mentee signed on", copy=False, readonly=True, groups="base.group_user")
+    mentor_signature = fields.Image(
+        string="Mentor's signature", max_width=1024, max_height=1024, copy=False,
+        readonly=True, groups="base.group_user")
+    mentor_signed_by = fields.Char(
+        string="Mentor signed as", copy=False, readonly=True, groups="base.group_user")
+    mentor_signed_on = fields.Datetime(
+        string="Mentor signed on", copy=False, readonly=True, groups="base.group_user")
+
     def _compute_access_url(self):
         # Every duo has its page: nothing of portal.mixin's default ('#') to keep.
         for pair in self:
             pair.access_url = f"/my/duo/{pair.id}"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_signature_vals(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_signature_vals(vals)
+        return super().write(vals)
+
+    @api.model
+    def _check_signature_vals(self, vals):
+        if not self.env.su and SIGNATURE_FIELDS.intersection(vals):
+            raise AccessError(self.env._(
+                "Only the mentee and the mentor sign the agreement, on their portal."))
+
+    def _get_report_base_filename(self):
+        # The signed agreement downloaded from the portal (portal's _show_report).
+        self.ensure_one()
+        return self.env._("DUO agreement - %s", self.name)
 
     # ------------------------------------------------------------------ portal access
     def action_propose(self):
@@ -91,6 +136,29 @@ class DuoPair(models.Model):
 
     def _duo_portal_person(self, side):
         return self.mentee_id if side == "mentee" else self.mentor_id
+
+    # ------------------------------------------------------------------ signature
+    def _duo_portal_sign(self, side, name, signature):
+        """`side` signs the agreement and the code of conduct: its signature, name and time
+        are stored and both acceptances ticked; the second signature signs the agreement as
+        staff would (today, with the action plan and the email to both). Called as superuser
+        by the portal once it checked that the current user is this side of the duo."""
+        self.ensure_one()
+        _ = self.env._
+        if self.stage_code != "approved":
+            raise UserError(_("The agreement is signed online once you both said yes to the "
+                              "duo, and before it is signed."))
+        if self[f"{side}_signed_on"]:
+            raise UserError(_("You already signed the agreement."))
+        self.write({
+            f"{side}_signature": signature,
+            f"{side}_signed_by": name,
+            f"{side}_signed_on": fields.Datetime.now(),
+            f"agreement_{side}_accepted": True,
+            f"conduct_{side}_accepted": True,
+        })
+        if self.mentee_signed_on and self.mentor_signed_on:
+            self.action_sign_agreement()
 
     # ------------------------------------------------------------------ concerns
     def _duo_raise_concern(self, side, reason, meeting=None):

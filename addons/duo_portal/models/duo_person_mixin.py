@@ -82,10 +82,15 @@ class DuoPersonMixin(models.AbstractModel):
     def _gdpr_data_map(self):
         locations = super()._gdpr_data_map()
         pairs = self.pair_ids.sudo().with_context(active_test=False)
+        side = "mentee" if self._name == "duo.mentee" else "mentor"
         return [
             *locations,
             # Topics and notes are in the core's map; what the portal adds is here.
             PersonalData("meetings logged on the portal", pairs.meeting_ids, [
                 "logged_by", "mode", "rating", "concern", "concern_note",
             ], values={"rating": False, "concern_note": False}),
+            # The person's own side of the agreement signed online; the day stays.
+            PersonalData("agreement signed on the portal", pairs, [
+                f"{side}_signature", f"{side}_signed_by", f"{side}_signed_on",
+            ], values={f"{side}_signature": False, f"{side}_signed_by": False}),
         ]

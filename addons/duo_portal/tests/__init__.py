@@ -1,1 +1,7 @@
-from . import test_portal_access, test_portal_flow, test_portal_http, test_portal_tour
+from . import (
+    test_portal_access,
+    test_portal_flow,
+    test_portal_http,
+    test_portal_sign,
+    test_portal_tour,
+)

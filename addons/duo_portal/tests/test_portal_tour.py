@@ -1,3 +1,4 @@
+from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 from .common import DuoPortalCommon
@@ -6,8 +7,9 @@ from .common import DuoPortalCommon
 @tagged("post_install", "-at_install")
 class TestPortalTour(DuoPortalCommon, HttpCase):
     """In French and in Dutch, on a 390 px wide phone screen: the mentee and the mentor each
-    log in, say yes after the first meeting, log meetings; the mentee updates a goal and
-    says they are unsure; the coordinator finds it all in the back office."""
+    log in, say yes after the first meeting, sign the agreement online by drawing, log
+    meetings; the mentee updates a goal and says they are unsure; the coordinator finds it
+    all in the back office."""
 
     browser_size = "390,844"
     touch_enabled = True
@@ -26,9 +28,17 @@ class TestPortalTour(DuoPortalCommon, HttpCase):
         self.assertEqual(pair.stage_code, "approved")
         self.assertEqual((pair.mentee_answer, pair.mentor_answer), ("accepted", "accepted"))
 
-        # Staff sign the agreement with both (the action plan comes with it) and start.
-        pair.write(self.AGREEMENT_ACCEPTED)
-        pair.action_sign_agreement()
+        # Each signs the agreement by drawing; the second signature signs it (the action
+        # plan comes with it); staff start the mentoring.
+        self.start_tour("/my/duo", f"duo_portal_sign_{lang[:2]}", login=mentee.login)
+        self.assertEqual(pair.stage_code, "approved")
+        self.assertTrue(pair.agreement_mentee_accepted and pair.conduct_mentee_accepted)
+        self.start_tour("/my/duo", f"duo_portal_sign_{lang[:2]}", login=mentor.login)
+        self.assertEqual(pair.stage_code, "agreement")
+        self.assertEqual(pair.agreement_date, fields.Date.today())
+        self.assertEqual((pair.mentee_signed_by, pair.mentor_signed_by),
+                         (pair.mentee_id.name, pair.mentor_id.name))
+        self.assertTrue(pair.mentee_signature and pair.mentor_signature)
         pair.action_start_mentoring()
         for user in (mentor, mentee):
             self.start_tour("/my/duo", f"duo_portal_meeting_{lang[:2]}", login=user.login)

@@ -2,14 +2,23 @@ import { registry } from "@web/core/registry";
 
 /**
  * A mentee and a mentor on their phone, in French and in Dutch: each says yes after the first
- * meeting, logs meetings, the mentee updates a goal and tells the coordinator they are
+ * meeting, reads the agreement and signs it by drawing in the portal's signature widget, logs
+ * meetings, the mentee updates a goal and tells the coordinator they are
  * unsure; the coordinator sees it in the back office. Steps find elements by class; the
  * headings checked prove the page speaks the person's language.
  * `tests/test_portal_tour.py` sets the duo up and checks the records.
  */
 const TEXTS = {
-    fr: { nextStep: "Prochaine étape", byPartner: "Encodée par votre partenaire de duo" },
-    nl: { nextStep: "Volgende stap", byPartner: "Genoteerd door je duopartner" },
+    fr: {
+        nextStep: "Prochaine étape",
+        byPartner: "Encodée par votre partenaire de duo",
+        agreement: "La convention et le code de conduite",
+    },
+    nl: {
+        nextStep: "Volgende stap",
+        byPartner: "Genoteerd door je duopartner",
+        agreement: "De overeenkomst en de gedragscode",
+    },
 };
 
 for (const lang of ["fr", "nl"]) {
@@ -32,6 +41,54 @@ for (const lang of ["fr", "nl"]) {
             {
                 content: "No answer buttons any more",
                 trigger: ".o_duo_next_step:not(:has(.o_duo_answer_yes))",
+            },
+        ],
+    });
+
+    registry.category("web_tour.tours").add(`duo_portal_sign_${lang}`, {
+        url: "/my/duo",
+        steps: () => [
+            {
+                content: "The agreement to read, in the person's language",
+                trigger: `.o_duo_agreement h2:contains('${text.agreement}')`,
+            },
+            {
+                content: "The agreement and the code of conduct are on the page",
+                trigger: ".o_duo_agreement iframe.o_duo_agreement_text",
+            },
+            {
+                content: "The name is filled in",
+                trigger: ".o_duo_sign .o_web_sign_name_input:value(Tour)",
+            },
+            {
+                content: "Nothing drawn yet: the button waits",
+                trigger: ".o_duo_sign .o_portal_sign_submit:disabled",
+            },
+            {
+                content: "Draw the signature with the finger",
+                trigger: ".o_duo_sign canvas.o_web_sign_signature",
+                async run(helpers) {
+                    await helpers.drag_and_drop(".o_duo_sign canvas.o_web_sign_signature", {
+                        position: { top: 60, left: 180 },
+                        relative: true,
+                    });
+                },
+            },
+            {
+                content: "Something is drawn",
+                trigger: ".o_duo_sign canvas.o_web_sign_signature",
+                run: "canvasNotEmpty",
+            },
+            {
+                content: "Sign",
+                trigger: ".o_duo_sign .o_portal_sign_submit:enabled",
+                run: "click",
+                expectUnloadPage: true,
+            },
+            { content: "The signature is recorded", trigger: ".o_duo_done" },
+            {
+                content: "No signature form any more",
+                trigger: ".o_duo_agreement:not(:has(.o_duo_sign))",
             },
         ],
     });
