@@ -265,6 +265,14 @@ class DuoPair(models.Model):
         return pairs
 
     def write(self, vals):
+        if "stage_id" in vals and len(vals) > 1:
+            # The stage's requirements read the record (first meeting, answers, agreement):
+            # record what comes with the stage first, then move it, both or neither.
+            other_vals = dict(vals)
+            stage_vals = {"stage_id": other_vals.pop("stage_id")}
+            with self.env.cr.savepoint():
+                self.write(other_vals)
+                return self.write(stage_vals)
         self._check_no_computed_write(vals)
         stage_before = {}
         if "stage_id" in vals:

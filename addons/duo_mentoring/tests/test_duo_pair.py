@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
-from odoo import SUPERUSER_ID, api
+from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.sql_db import db_connect
 from odoo.tools import mute_logger
@@ -128,6 +128,30 @@ class TestDuoPairFlow(DuoCommon):
         with self._refused("end before it started"):
             pair_as_coordinator.end_date = date.today() - relativedelta(days=1)
         self.assertEqual(pair.stage_code, "mentoring")
+
+    def test_a_step_and_its_stage_in_one_write(self):
+        """An import or a client may record a step and move the stage in one write: the
+        stage's requirements see the values written with it; a refusal writes nothing."""
+        pair = self.create_pair()
+        start = fields.Datetime.now() - relativedelta(days=1)
+        event = self.env["calendar.event"].create({
+            "name": "First", "start": start, "stop": start + relativedelta(hours=1)})
+        pair.write({"first_meeting_event_id": event.id,
+                    "stage_id": self._stage("duo.pair.stage", "first_meeting").id})
+        self.assertEqual(pair.stage_code, "first_meeting")
+        pair.write({"mentee_answer": "accepted", "mentor_answer": "accepted",
+                    "stage_id": self._stage("duo.pair.stage", "approved").id})
+        self.assertEqual(pair.stage_code, "approved")
+        # Caught by hand, not with assertRaises (whose own savepoint would hide the point):
+        # the write's savepoint undoes the date recorded before the refused stage.
+        try:
+            pair.write({"agreement_date": date.today(),
+                        "stage_id": self._stage("duo.pair.stage", "agreement").id})
+        except UserError:
+            pass
+        else:
+            self.fail("the agreement stage needs both acceptances")
+        self.assertFalse(pair.agreement_date, "the refused stage wrote nothing")
 
     def test_stages_cannot_be_skipped(self):
         pair = self.create_pair()
