@@ -144,13 +144,13 @@ class TestDuoPairFlow(DuoCommon):
         self.assertEqual(pair.stage_code, "approved")
         # Caught by hand, not with assertRaises (whose own savepoint would hide the point):
         # the write's savepoint undoes the date recorded before the refused stage.
+        refused = False
         try:
             pair.write({"agreement_date": date.today(),
                         "stage_id": self._stage("duo.pair.stage", "agreement").id})
         except UserError:
-            pass
-        else:
-            self.fail("the agreement stage needs both acceptances")
+            refused = True
+        self.assertTrue(refused, "the agreement stage needs both acceptances")
         self.assertFalse(pair.agreement_date, "the refused stage wrote nothing")
 
     def test_stages_cannot_be_skipped(self):
