@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "security/duo_survey_rules.xml",
         "data/survey_data.xml",
+        "data/survey_pulse_exit_data.xml",
         "data/duo_evaluation_data.xml",
         "views/survey_views.xml",
         "views/duo_followup_views.xml",

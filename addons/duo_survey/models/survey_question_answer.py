@@ -11,3 +11,8 @@ class SurveyQuestionAnswer(models.Model):
         help="End-of-mentoring evaluation: choosing this answer records this outcome on the "
              "duo (the mentee's answer prevails over the mentor's).",
     )
+    duo_negative = fields.Boolean(
+        string="Worrying answer",
+        help="Relationship pulse: a participant choosing this answer gives the duo's "
+             "coordinator an activity at once.",
+    )

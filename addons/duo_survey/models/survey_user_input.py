@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools import format_date, plaintext2html
 
 from odoo.addons.duo_mentoring.tools import installed_lang
 
@@ -37,12 +38,69 @@ class SurveyUserInput(models.Model):
     )
     duo_reminder_count = fields.Integer(string="Reminders sent", readonly=True, copy=False)
     duo_coordinator_alerted = fields.Boolean(readonly=True, copy=False)
+    duo_due_date = fields.Date(
+        string="Pulse due on", readonly=True, copy=False,
+        help="Relationship pulse: the date of the round this questionnaire belongs to.",
+    )
+    duo_negative = fields.Boolean(
+        string="Worrying answer", readonly=True, copy=False,
+        help="Relationship pulse answered with at least one worrying choice.",
+    )
+    duo_answer_summary = fields.Text(
+        string="Answers", compute="_compute_duo_answer_summary",
+        help="Each question with the answer given, for the coordinator at a glance.",
+    )
+
+    # One pulse per person, duo and round, even if two crons ran at once.
+    _duo_pulse_round_uniq = models.UniqueIndex(
+        "(duo_pair_id, duo_role, duo_due_date) WHERE duo_evaluation = 'pulse'",
+        "A relationship pulse is sent once per person, duo and round.",
+    )
+
+    @api.depends("user_input_line_ids.display_name", "user_input_line_ids.skipped")
+    def _compute_duo_answer_summary(self):
+        for answer in self:
+            answer.duo_answer_summary = "\n".join(
+                f"{line.question_id.title}: {line.display_name}"
+                for line in answer.user_input_line_ids.sorted(
+                    lambda line: (line.question_sequence, line.id))
+                if not line.skipped
+            )
 
     # ------------------------------------------------------------------ survey hooks
     def _mark_done(self):
         result = super()._mark_done()
         self.filtered(lambda a: a.duo_evaluation == "end" and a.duo_pair_id)._duo_apply_outcome()
+        self.filtered(lambda a: a.duo_evaluation == "pulse" and a.duo_pair_id)._duo_check_pulse()
         return result
+
+    def _duo_check_pulse(self):
+        """A pulse answered with a worrying choice alerts the duo's coordinator at once: an
+        activity on the duo, in the coordinator's language, naming the worrying answers."""
+        worrying = self.filtered(
+            lambda answer: answer.user_input_line_ids.suggested_answer_id.filtered("duo_negative"))
+        # The participant answers through a token, not as a DUO user: flagging their own
+        # answer and alerting the coordinator are the recorded consequence of it.
+        worrying_sudo = worrying.sudo()
+        worrying_sudo.duo_negative = True
+        for answer_sudo in worrying_sudo:
+            pair_sudo = answer_sudo.duo_pair_id
+            person = answer_sudo.duo_mentee_id or answer_sudo.duo_mentor_id
+            user = (pair_sudo.user_id or pair_sudo.centre_id.coordinator_ids[:1]
+                    or self.env.ref("base.user_admin"))
+            staff = answer_sudo.with_context(lang=user.lang)
+            choices = staff.user_input_line_ids.suggested_answer_id.filtered("duo_negative")
+            pair_sudo.activity_schedule(
+                "duo_survey.mail_activity_type_duo_pulse_worry",
+                user_id=user.id,
+                summary=staff.env._("%s is worried about the duo", person.name),
+                note=plaintext2html(staff.env._(
+                    "Relationship pulse of %(date)s: %(answers)s. Call them.",
+                    date=format_date(staff.env, answer_sudo.duo_due_date),
+                    answers="; ".join(
+                        f"{choice.question_id.title} {choice.value}" for choice in choices),
+                )),
+            )
 
     def _duo_apply_outcome(self):
         """The end evaluation says whether the mentee found work, training or an internship:
@@ -59,9 +117,10 @@ class SurveyUserInput(models.Model):
 
     # ------------------------------------------------------------------ sending
     @api.model
-    def _duo_invite(self, kind, people, pair=None):
+    def _duo_invite(self, kind, people, pair=None, due_date=None):
         """Invite each person (mentees or mentors) to the DUO evaluation `kind`, once per
-        person (and duo), in their own language. Returns the new answers."""
+        person (and duo, and pulse round `due_date`), in their own language. Returns the new
+        answers."""
         # Evaluations are sent because staff moved a person or a duo, which they may do;
         # the survey and its invitations belong to the programme, not to that user.
         survey_sudo = self.env["survey.survey"].sudo().search(
@@ -75,6 +134,8 @@ class SurveyUserInput(models.Model):
         domain = [("duo_evaluation", "=", kind), (field, "in", people.ids)]
         if pair:
             domain.append(("duo_pair_id", "=", pair.id))
+        if due_date:
+            domain.append(("duo_due_date", "=", due_date))
         # sudo: invitations go out from crons and stage changes whatever the user's survey
         # rights; only DUO evaluation answers of these people are read or created.
         already = self.sudo().search(domain)[field]
@@ -85,6 +146,7 @@ class SurveyUserInput(models.Model):
                 partner=person.partner_id, check_attempts=False,
                 lang_id=lang and self.env["res.lang"]._get_data(code=lang).id,
                 **self._duo_invite_values(kind, person, pair),
+                **({"duo_due_date": due_date} if due_date else {}),
             )
         answers_sudo._duo_send("duo_survey.mail_template_duo_evaluation_invite")
         return answers_sudo

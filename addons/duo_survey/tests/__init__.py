@@ -1,1 +1,2 @@
 from . import test_duo_evaluations
+from . import test_duo_pulse
