@@ -2,10 +2,10 @@
 
 Two implementations of the same formulas live here on purpose:
 
-* :func:`score_candidates` (and :func:`score_pool`) score the whole pool in row blocks with
-  float32 matrix products (languages, slots, tags, sectors, preferences and squared distances
-  are all inner products of small per-person feature vectors), spread over threads since NumPy
-  releases the GIL;
+* :func:`score_candidates` (and :func:`score_pool`) score the pool in cache-sized blocks (row
+  slices, or centre by centre when people may not cross centres) with float32 matrix products
+  (languages, slots, tags, sectors, preferences and squared distances are all inner products of
+  small per-person feature vectors), spread over threads since NumPy releases the GIL;
 * :func:`pair_criteria` recomputes the criteria of a few given pairs exactly in float64, for
   explanations. Tests check that both agree.
 """
@@ -217,60 +217,78 @@ def build_rules(pool, locked=(), forbidden_pairs=()):
     )
 
 
-def _add_distance(pool, feats, weights, rows, total):
+def _add_distance(pool, feats, weights, rows, cols, total):
     mentees, mentors, config = pool.mentees, pool.mentors, pool.config
-    dist = np.matmul(feats.dist_mentee[rows], feats.dist_mentor)  # d^2 + h^2 >= h^2 > 0
+    dist = np.matmul(feats.dist_mentee[rows], feats.dist_mentor[:, cols])  # d^2 + h^2 >= h^2 > 0
     half_squared = np.float32(config.distance_half_km**2)
     np.divide(np.float32(weights["distance"]) * half_squared, dist, out=dist)
     missing = np.float32(weights["distance"] * config.missing_distance_score)
     if not mentees.has_coords[rows].all():
         dist[~mentees.has_coords[rows]] = missing
     if not pool.mentors_all_located:
-        dist[:, ~mentors.has_coords] = missing
+        dist[:, ~mentors.has_coords[cols]] = missing
     total += dist
 
 
-def _infeasible_block(pool, feats, rules, weights, rows, total):
+def _infeasible_block(pool, feats, rules, weights, rows, cols, total):
     """Add language, slot and centre terms to ``total``; return the excluded-pair mask."""
     mentees, mentors, config = pool.mentees, pool.mentors, pool.config
-    lang = np.matmul(feats.lang_mentee[rows], feats.lang_mentor)
+    lang = np.matmul(feats.lang_mentee[rows], feats.lang_mentor[:, cols])
     infeasible = lang <= 0
     if weights["languages"] > 0:
         np.minimum(lang, np.float32(weights["languages"]), out=lang)
         total += lang
-    slots = np.matmul(feats.slots_mentee[rows], feats.slots_mentor)
+    slots = np.matmul(feats.slots_mentee[rows], feats.slots_mentor[:, cols])
     infeasible |= slots <= 0
     if weights["availability"] > 0:
         np.minimum(slots, np.float32(weights["availability"]), out=slots)
         total += slots
     if not config.allow_cross_centre and pool.several_centres:
-        same = mentees.centre[rows][:, None] == mentors.centre[None, :]
+        same = mentees.centre[rows][:, None] == mentors.centre[cols][None, :]
         same[mentees.centre[rows] < 0] = True
-        same[:, mentors.centre < 0] = True
+        same[:, mentors.centre[cols] < 0] = True
         infeasible |= ~same
     infeasible[~mentees.ready[rows]] = True
-    infeasible[:, ~rules.mentor_ok] = True
-    for local, row in enumerate(range(rows.start, rows.stop)):
+    infeasible[:, ~rules.mentor_ok[cols]] = True
+    row_indices = np.arange(len(mentees))[rows]
+    for local, row in enumerate(row_indices.tolist()):
         if row in rules.forbidden:
-            infeasible[local, rules.forbidden[row][0]] = True
+            forbidden_cols = rules.forbidden[row][0]
+            if isinstance(cols, slice):
+                infeasible[local, forbidden_cols] = True
+            else:
+                at = np.searchsorted(cols, forbidden_cols)
+                inside = at < len(cols)
+                inside[inside] = cols[at[inside]] == forbidden_cols[inside]
+                infeasible[local, at[inside]] = True
     return infeasible
 
 
-def _score_block(pool, feats, rules, weights, rows, out, sink):
-    """Scores of the mentee slice ``rows`` against every mentor, written into ``out`` and
-    handed to ``sink(rows, block)`` while still in cache. Few full passes: weights are folded
+def _score_block(pool, feats, rules, weights, block, out, sink):
+    """Scores of the mentees ``rows`` against the mentors ``cols`` (``block``: a row slice and
+    every mentor, or two sorted index arrays), written into ``out`` and handed to
+    ``sink(rows, cols, scores)`` while still in cache. Few full passes: weights are folded
     into the products."""
-    total = out[rows]
-    np.matmul(feats.linear_mentee[rows], feats.linear_mentor, out=total)
-    infeasible = _infeasible_block(pool, feats, rules, weights, rows, total)
+    rows, cols = block
+    in_place = isinstance(rows, slice) and isinstance(cols, slice)
+    if in_place:
+        total = out[rows]
+        np.matmul(feats.linear_mentee[rows], feats.linear_mentor, out=total)
+    else:
+        total = np.matmul(feats.linear_mentee[rows], feats.linear_mentor[:, cols])
+    infeasible = _infeasible_block(pool, feats, rules, weights, rows, cols, total)
     for shared_mentee, shared_mentor, union_mentee, union_mentor in feats.tags:
-        shared = np.matmul(shared_mentee[rows], shared_mentor)
-        shared /= np.matmul(union_mentee[rows], union_mentor)
+        shared = np.matmul(shared_mentee[rows], shared_mentor[:, cols])
+        shared /= np.matmul(union_mentee[rows], union_mentor[:, cols])
         total += shared
     if feats.dist_mentee is not None:
-        _add_distance(pool, feats, weights, rows, total)
+        _add_distance(pool, feats, weights, rows, cols, total)
     np.putmask(total, infeasible, np.float32(INFEASIBLE))
-    sink(rows, total)
+    if isinstance(cols, slice) and not in_place:
+        out[rows] = total
+    elif not in_place:
+        out[np.ix_(rows, cols)] = total
+    sink(rows, cols, total)
 
 
 def proposable_min(config):
@@ -289,38 +307,117 @@ class _TopCandidates:
     bound: np.ndarray
     parts: list
 
-    def __call__(self, rows, total):
+    def __call__(self, rows, cols, total):
         solve_local = np.flatnonzero(self.mentee_ok[rows])
         if not len(solve_local):
             return
-        local, cols, values, bound = top_candidates(total[solve_local], self.min_value, self.k)
-        solve_rows = rows.start + solve_local
-        self.parts.append((rows.start, solve_rows[local], cols, values))
+        local, local_cols, values, bound = top_candidates(
+            total[solve_local], self.min_value, self.k
+        )
+        solve_rows = np.arange(len(self.mentee_ok))[rows][solve_local]
+        found_cols = local_cols if isinstance(cols, slice) else cols[local_cols]
+        self.parts.append((solve_rows[local], found_cols, values))
         self.bound[solve_rows] = bound
 
 
+# A centre's mentees are scored only against its mentors (and those of no centre) when the
+# pool spans several centres. Each block has a fixed cost (a score of about 20 NumPy calls,
+# some 100 us, the price of a few thousand cells): centres smaller than _SMALL_GROUP_CELLS
+# pairs share a block while the cross-centre cells that sharing adds cost less than one more
+# block, so that a pool of a thousand one-person centres does not pay a thousand blocks.
+_SMALL_GROUP_CELLS = 1 << 16
+_BLOCK_FIXED_CELLS = 1 << 12
+
+
+def _centre_groups(pool):
+    """(mentee rows, mentor cols) per centre, as sorted index arrays; mentees of no centre
+    meet every mentor (cols ``slice(None)``) and mentors of no centre join every centre."""
+    mentee_centre, mentor_centre = pool.mentees.centre, pool.mentors.centre
+    anywhere = np.flatnonzero(mentor_centre < 0)
+    mentee_order = np.argsort(mentee_centre, kind="stable")
+    mentor_order = np.argsort(mentor_centre, kind="stable")
+    centres, mentee_starts = np.unique(mentee_centre[mentee_order], return_index=True)
+    mentee_groups = np.split(mentee_order, mentee_starts[1:])
+    sorted_mentor_centres = mentor_centre[mentor_order]
+    lows = np.searchsorted(sorted_mentor_centres, centres, side="left")
+    highs = np.searchsorted(sorted_mentor_centres, centres, side="right")
+    groups = []
+    for centre, rows, low, high in zip(
+        centres.tolist(), mentee_groups, lows.tolist(), highs.tolist(), strict=True
+    ):
+        if centre < 0:
+            groups.append((np.sort(rows), slice(None)))
+            continue
+        cols = np.union1d(mentor_order[low:high], anywhere)
+        if len(cols):  # else the centre's mentees stay infeasible (the matrix starts at -1)
+            groups.append((np.sort(rows), cols))
+    return groups
+
+
+def _score_plan(pool):
+    """The blocks to score: row slices against every mentor, or, when a pool spans several
+    centres that people may not cross, each centre's mentees against its own mentors only
+    (a national pool of 17 centres then costs about a seventeenth of the whole matrix).
+    Returns (blocks, whether the cells outside the blocks must be preset to infeasible)."""
+    n_mentees, n_mentors = len(pool.mentees), len(pool.mentors)
+    if pool.config.allow_cross_centre or not pool.several_centres:
+        step = max(8, _BLOCK_CELLS // max(n_mentors, 1))
+        blocks = [(slice(start, min(start + step, n_mentees)), slice(None))
+                  for start in range(0, n_mentees, step)]
+        return blocks, False
+    blocks, bundle_rows, bundle_cols = [], [], np.empty(0, np.int64)
+
+    def flush():
+        if bundle_rows:
+            blocks.append((np.sort(np.concatenate(bundle_rows)), bundle_cols))
+            bundle_rows.clear()
+
+    for rows, cols in _centre_groups(pool):
+        width = n_mentors if isinstance(cols, slice) else len(cols)
+        if not isinstance(cols, slice) and len(rows) * width < _SMALL_GROUP_CELLS:
+            # Bundled blocks mix centres: the centre mask of the block rules those pairs out.
+            n_rows = sum(map(len, bundle_rows))
+            merged_cols = np.union1d(bundle_cols, cols)
+            cells = (n_rows + len(rows)) * len(merged_cols)
+            added = cells - n_rows * len(bundle_cols) - len(rows) * width
+            if bundle_rows and (added > _BLOCK_FIXED_CELLS or cells > _BLOCK_CELLS):
+                flush()
+                merged_cols = cols
+            bundle_rows.append(rows)
+            bundle_cols = merged_cols
+            continue
+        step = max(8, _BLOCK_CELLS // max(width, 1))
+        blocks += [(rows[start : start + step], cols) for start in range(0, len(rows), step)]
+    flush()
+    return blocks, True
+
+
 def _build_scores(pool, rules, sink):
-    """Float32 score matrix built in cache-sized row blocks, each passed to ``sink``."""
+    """Float32 score matrix built in cache-sized blocks (see :func:`_score_plan`), each passed
+    to ``sink(rows, cols, scores)``."""
     weights = pool.config.normalised_weights()
     n_mentees, n_mentors = len(pool.mentees), len(pool.mentors)
-    out = np.empty((n_mentees, n_mentors), dtype=np.float32)
-    if n_mentees and n_mentors:
-        feats = _features(pool, weights)
-        step = max(8, _BLOCK_CELLS // max(n_mentors, 1))
-        blocks = [slice(start, min(start + step, n_mentees)) for start in range(0, n_mentees, step)]
-        threads = pool.config.threads or os.cpu_count() or 1
-        build = partial(_score_block, pool, feats, rules, weights, out=out, sink=sink)
-        with single_threaded_blas():
-            if threads <= 1 or len(blocks) == 1:
-                for rows in blocks:
-                    build(rows)
-            else:
-                with ThreadPoolExecutor(max_workers=threads) as executor:
-                    list(executor.map(build, blocks))
+    if not (n_mentees and n_mentors):
+        return np.empty((n_mentees, n_mentors), dtype=np.float32)
+    blocks, preset = _score_plan(pool)
+    if preset:
+        out = np.full((n_mentees, n_mentors), np.float32(INFEASIBLE), dtype=np.float32)
+    else:
+        out = np.empty((n_mentees, n_mentors), dtype=np.float32)
+    feats = _features(pool, weights)
+    threads = pool.config.threads or os.cpu_count() or 1
+    build = partial(_score_block, pool, feats, rules, weights, out=out, sink=sink)
+    with single_threaded_blas():
+        if threads <= 1 or len(blocks) == 1:
+            for block in blocks:
+                build(block)
+        else:
+            with ThreadPoolExecutor(max_workers=threads) as executor:
+                list(executor.map(build, blocks))
     return out
 
 
-def _discard(_rows, _total):
+def _discard(_rows, _cols, _total):
     """Sink of :func:`score_pool`: the scores are all it needs."""
 
 
@@ -342,11 +439,12 @@ def score_candidates(pool, rules, k=32):
         parts=[],
     )
     scores = _build_scores(pool, rules, sink)
-    # Block order, not thread completion order: the solver's tie-breaking sees the same input.
-    parts = [part[1:] for part in sorted(sink.parts, key=lambda part: part[0])]
-    parts = parts or [(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))]
+    parts = sink.parts or [(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0))]
     rows, cols, values = (np.concatenate(items) for items in zip(*parts, strict=True))
-    return scores, Candidates(rows, cols, values, sink.bound)
+    # Row order, whatever the blocks and the threads' completion order: the solver's
+    # tie-breaking sees the same input (within a row, best first, ties lowest column first).
+    order = np.argsort(rows, kind="stable")
+    return scores, Candidates(rows[order], cols[order], values[order], sink.bound)
 
 
 def pair_criteria(pool, rows, cols):

@@ -52,15 +52,23 @@ class _ExpandedSink:
     min_value: float
     mentee_ok: np.ndarray
 
-    def __call__(self, rows, total):
+    def __call__(self, rows, cols, total):
         # Locked mentees keep their scores (their explanation needs a runner-up) but are not
         # solved.
         solve_local = np.flatnonzero(self.mentee_ok[rows])
         if len(solve_local) and self.matrix.shape[1]:
             proposable = total[solve_local]
             proposable[proposable < self.min_value] = 0
-            target = self.position[rows.start + solve_local]
-            self.matrix[target[0] : target[-1] + 1] = proposable[:, self.owner]
+            target = self.position[np.arange(len(self.mentee_ok))[rows][solve_local]]
+            if isinstance(cols, slice):
+                self.matrix[target] = proposable[:, self.owner]
+                return
+            # A centre's block: only its mentors' copies; the rest of the row stays 0.
+            at = np.searchsorted(cols, self.owner)
+            inside = at < len(cols)
+            inside[inside] = cols[at[inside]] == self.owner[inside]
+            copies = np.flatnonzero(inside)
+            self.matrix[np.ix_(target, copies)] = proposable[:, at[copies]]
 
 
 def score_matrix(pool, rules):

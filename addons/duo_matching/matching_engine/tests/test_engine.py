@@ -13,7 +13,7 @@ from conftest import ADDON_DIR
 from engine_profiles import WEEKDAY_EVENINGS, person, random_profile
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from matching_engine import assignment
+from matching_engine import assignment, scoring
 from matching_engine.profiles import encode_pool
 from matching_engine.scoring import build_rules, pair_criteria, score_pool
 from matching_engine.testing import (
@@ -433,6 +433,58 @@ def family_pool(family, rng, size):
         mentees = [replace(m, centre_id=rng.randint(1, 3)) for m in mentees]
         mentors = [replace(m, centre_id=rng.randint(1, 3)) for m in mentors]
     return mentees, mentors
+
+
+class TestCentreBlocks(unittest.TestCase):
+    """A pool spanning several centres is scored centre by centre (each centre's mentees
+    against its own mentors and those of no centre, small centres bundled): the same scores
+    as the whole matrix with the centre rule applied, and the same capacity-expanded matrix."""
+
+    @settings(max_examples=30, deadline=None)
+    @given(seed=st.integers(0, 10_000), size=st.integers(2, 60),
+           centres=st.sampled_from([2, 3, 17, 60]), threads=st.sampled_from([1, 2]))
+    def test_blocks_score_like_the_whole_matrix(self, seed, size, centres, threads):
+        rng = random.Random(seed)
+
+        def centre():
+            return None if rng.random() < 0.1 else rng.randint(1, centres)
+
+        mentees = [replace(random_profile(rng, k), centre_id=centre()) for k in range(1, size + 1)]
+        mentors = [replace(random_profile(rng, 1000 + k, rng.randint(1, 2)), centre_id=centre())
+                   for k in range(size)]
+        blocked_config = engine.MatchingConfig(threads=threads)
+        pool = encode_pool(mentees, mentors, blocked_config)
+        forbidden = [(row, rng.randrange(size), engine.EXCLUDED_PAIR)
+                     for row in rng.sample(range(size), min(size, 5))]
+        locked = [(size - 1, 0)]
+        forbidden = [item for item in forbidden if item[:2] != locked[0]]
+        rules = build_rules(pool, locked, forbidden)
+        blocked = score_matrix(pool, rules)
+
+        whole_pool = encode_pool(mentees, mentors, replace(blocked_config, allow_cross_centre=True))
+        whole = score_matrix(whole_pool, build_rules(whole_pool, locked, forbidden))
+        mentee_centre, mentor_centre = pool.mentees.centre, pool.mentors.centre
+        crossing = ((mentee_centre[:, None] != mentor_centre[None, :])
+                    & (mentee_centre[:, None] >= 0) & (mentor_centre[None, :] >= 0))
+        expected = np.where(crossing, np.float32(-1.0), whole.scores)
+        np.testing.assert_allclose(blocked.scores, expected, atol=1e-5)
+        expanded = np.where(crossing[whole.solve_rows][:, whole.owner], 0.0, whole.expanded)
+        np.testing.assert_allclose(blocked.expanded, expanded, atol=1e-5)
+
+    def test_many_small_centres_share_blocks(self):
+        """Four thousand one-person centres cost a few bundled blocks, not four thousand
+        (each block has fixed costs), and a fraction of the whole matrix."""
+        rng = random.Random(5)
+        mentees = [replace(random_profile(rng, k), centre_id=k) for k in range(1, 4001)]
+        mentors = [replace(random_profile(rng, 5000 + k), centre_id=k) for k in range(1, 4001)]
+        pool = encode_pool(mentees, mentors, engine.MatchingConfig())
+        blocks, preset = scoring._score_plan(pool)
+        self.assertTrue(preset)
+        self.assertLess(len(blocks), 10)
+        covered = sum(len(rows) * len(cols) for rows, cols in blocks)
+        self.assertLess(covered, 0.3 * len(mentees) * len(mentors))
+        self.assertEqual(sorted(np.concatenate([rows for rows, _cols in blocks]).tolist()),
+                         list(range(len(mentees))))
 
 
 class TestMatchingPoolFamilies(unittest.TestCase):
