@@ -16,6 +16,17 @@ from .explain import (
     PairExplanation,
     UnmatchedReason,
 )
+from .learning import (
+    LEARNED,
+    NO_POSITIVE_SIGNAL,
+    NOT_ENOUGH_OUTCOMES,
+    AucEstimate,
+    ReplayChange,
+    WeightSuggestion,
+    criterion_scores,
+    learn_weights,
+    replay_changes,
+)
 from .profiles import (
     CEFR_LEVELS,
     CRITERIA,
@@ -50,6 +61,16 @@ __all__ = [
     "Candidate",
     "PairExplanation",
     "UnmatchedReason",
+    # Weights learned from the outcomes of closed duos
+    "learn_weights",
+    "criterion_scores",
+    "replay_changes",
+    "WeightSuggestion",
+    "AucEstimate",
+    "ReplayChange",
+    "LEARNED",
+    "NOT_ENOUGH_OUTCOMES",
+    "NO_POSITIVE_SIGNAL",
     # Input
     "Profile",
     "MatchingConfig",
