@@ -1,4 +1,5 @@
 from . import (
+    test_portal_a11y,
     test_portal_access,
     test_portal_flow,
     test_portal_http,
