@@ -1,7 +1,7 @@
 {
     "name": "DUO",
     "summary": "The whole DUO product: mentoring cycle, sessions and training, evaluations, "
-               "website forms, matching, volunteers and fundraising",
+               "website forms, matching, volunteers and fundraising, dashboards",
     "version": "19.0.1.0.0",
     "category": "Services/DUO",
     "author": "DUO",
@@ -19,6 +19,7 @@
         "website_duo_volunteers",
         "duo_fundraising",
         "duo_portal",
+        "duo_dashboard",
     ],
     # The organisation's identity (company, languages, website) for the demo database that
     # `make run` serves; a real database keeps its own.

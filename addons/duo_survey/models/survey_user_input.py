@@ -47,7 +47,7 @@ class SurveyUserInput(models.Model):
         help="Relationship pulse answered with at least one worrying choice.",
     )
     duo_answer_summary = fields.Text(
-        string="Answers", compute="_compute_duo_answer_summary",
+        string="Answers at a glance", compute="_compute_duo_answer_summary",
         help="Each question with the answer given, for the coordinator at a glance.",
     )
 
