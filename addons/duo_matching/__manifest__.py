@@ -7,7 +7,7 @@
     "website": "https://github.com/duo-brussels/duo",
     "license": "LGPL-3",
     "depends": ["duo_mentoring"],
-    "external_dependencies": {"python": ["numpy", "scipy"]},
+    "external_dependencies": {"python": ["numpy", "scipy", "scikit-learn"]},
     "data": [
         "security/duo_matching_security.xml",
         "security/ir.model.access.csv",
@@ -20,6 +20,7 @@
         "views/duo_matching_candidates_views.xml",
         "views/duo_matching_fairness_report_views.xml",
         "views/duo_matching_fairness_wizard_views.xml",
+        "views/duo_matching_weight_suggestion_views.xml",
         "views/menus.xml",
     ],
     "demo": [

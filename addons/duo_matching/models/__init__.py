@@ -5,3 +5,7 @@ from . import duo_matching_proposal
 from . import duo_matching_unmatched
 from . import duo_mentee
 from . import duo_mentor
+from . import duo_matching_weight_suggestion
+from . import duo_matching_weight_suggestion_line
+from . import duo_matching_weight_replay
+from . import duo_matching_weight_group

@@ -8,15 +8,17 @@ from ..matching_engine import CRITERIA, DEFAULT_WEIGHTS, MatchingConfig
 def _weight_field(criterion, string, help_text):
     return fields.Float(
         string=string, default=round(DEFAULT_WEIGHTS[criterion] * 100, 2), digits=(5, 1),
-        help=help_text,
+        help=help_text, tracking=True,
     )
 
 
 class DuoCentre(models.Model):
     """Matching settings per centre: how much each criterion weighs and the lowest score the
-    matching team wants to see proposed."""
+    matching team wants to see proposed. Every change of weights is logged on the centre
+    (by hand, or from a learned suggestion the matching team accepted)."""
 
-    _inherit = "duo.centre"
+    _name = "duo.centre"
+    _inherit = ["duo.centre", "mail.thread"]
 
     matching_weight_sector = _weight_field(
         "sector", "Sector weight", "Same division scores fully, same section half."
@@ -38,6 +40,12 @@ class DuoCentre(models.Model):
     )
     matching_weight_preferences = _weight_field(
         "preferences", "Preferences weight", "Stated preferences about the partner that are met."
+    )
+    matching_weight_suggestion_id = fields.Many2one(
+        "duo.matching.weight.suggestion", string="Weights learned in", readonly=True,
+        copy=False, tracking=True, index="btree_not_null",
+        help="The learned suggestion the matching team accepted for the current weights; "
+             "empty when they were set by hand.",
     )
     matching_min_score = fields.Float(
         string="Minimum matching score", default=0.3, digits=(3, 2),
@@ -63,11 +71,26 @@ class DuoCentre(models.Model):
         "The minimum matching score is between 0 and 1.",
     )
 
+    def write(self, vals):
+        result = super().write(vals)
+        if {f"matching_weight_{name}" for name in CRITERIA} & set(vals):
+            # Weights set by hand are no longer those of the suggestion they came from.
+            self.filtered(
+                lambda centre: centre.matching_weight_suggestion_id
+                and not centre.matching_weight_suggestion_id._matches(centre)
+            ).write({"matching_weight_suggestion_id": False})
+        return result
+
+    def _matching_weights(self):
+        """``{criterion: weight}`` of this centre, on its own scale (percentages by default)."""
+        self.ensure_one()
+        return {name: self[f"matching_weight_{name}"] for name in CRITERIA}
+
     def _matching_config(self):
         """The engine configuration of this centre."""
         self.ensure_one()
         return MatchingConfig(
-            weights={name: self[f"matching_weight_{name}"] for name in CRITERIA},
+            weights=self._matching_weights(),
             workable_level=LEVEL_RANK.get(self.matching_workable_level, 3),
             min_score=self.matching_min_score,
             allow_cross_centre=self.allow_cross_centre_matching,

@@ -54,6 +54,14 @@ class DuoMatchingSession(models.Model):
     total_score = fields.Float(digits=(8, 3), readonly=True, copy=False)
     run_count = fields.Integer(string="Runs", readonly=True, copy=False)
     date_run = fields.Datetime(string="Last run", readonly=True, copy=False)
+    weights_used = fields.Json(
+        readonly=True, copy=False, help="The centre's criterion weights at the last run.",
+    )
+    weights_used_text = fields.Char(compute="_compute_weights_used_text", string="Weights used")
+    weight_suggestion_id = fields.Many2one(
+        "duo.matching.weight.suggestion", string="Weights learned in", readonly=True,
+        copy=False, help="The accepted suggestion the weights of the last run came from.",
+    )
     run_duration = fields.Float(
         string="Run time (s)", digits=(6, 3), readonly=True, copy=False,
         help="Seconds from the database records to the saved proposals, at the last run.",
@@ -79,6 +87,17 @@ class DuoMatchingSession(models.Model):
             )
             session.unmatched_count = len(session.unmatched_ids)
             session.pair_count = len(session.proposal_ids.pair_id)
+
+    @api.depends("weights_used")
+    @api.depends_context("lang")
+    def _compute_weights_used_text(self):
+        labels = self.env["duo.matching.pool"]._criterion_labels()
+        for session in self:
+            weights = session.weights_used or {}
+            session.weights_used_text = ", ".join(
+                f"{labels.get(name, name).capitalize()} {value:.1f}"
+                for name, value in weights.items()
+            )
 
     # ------------------------------------------------------------------ actions
     def action_run(self):
@@ -138,8 +157,9 @@ class DuoMatchingSession(models.Model):
         locked = kept.filtered(lambda p: p.state == "locked")
         excluded = kept - locked
         mentee_profiles, mentor_profiles = Pool._profiles(mentees.ids, mentors.ids)
+        config = self.centre_id._matching_config()
         result = match(
-            mentee_profiles, mentor_profiles, self.centre_id._matching_config(),
+            mentee_profiles, mentor_profiles, config,
             locked=[(p.mentee_id.id, p.mentor_id.id) for p in locked],
             excluded=[(p.mentee_id.id, p.mentor_id.id) for p in excluded],
             rejected=Pool._rejected_pairs(mentees.ids, mentors.ids),
@@ -152,6 +172,8 @@ class DuoMatchingSession(models.Model):
             "total_score": result.total_score,
             "run_count": self.run_count + 1,
             "date_run": fields.Datetime.now(),
+            "weights_used": dict(config.weights),
+            "weight_suggestion_id": self.centre_id.matching_weight_suggestion_id.id,
             "run_duration": time.perf_counter() - start,
         })
 
