@@ -85,6 +85,11 @@ class DuoPair(models.Model):
         string="Proposal sent", readonly=True, copy=False,
         help="When the match proposal was last emailed to both people.",
     )
+    first_meeting_alert_date = fields.Date(
+        string="First meeting alert", readonly=True, copy=False,
+        help="When the coordinator was alerted that the first meeting was still not scheduled "
+             "after the proposal (once per duo).",
+    )
     agreement_date = fields.Date(tracking=True, copy=False)
     agreement_mentee_accepted = fields.Boolean(string="Mentee accepted the agreement", copy=False)
     agreement_mentor_accepted = fields.Boolean(string="Mentor accepted the agreement", copy=False)
@@ -167,6 +172,11 @@ class DuoPair(models.Model):
     def _inactivity_days(self):
         return int(self.env["ir.config_parameter"].sudo().get_param(
             "duo_mentoring.inactivity_days", 14))
+
+    @api.model
+    def _first_meeting_days(self):
+        return int(self.env["ir.config_parameter"].sudo().get_param(
+            "duo_mentoring.first_meeting_days", 10))
 
     @api.model
     def _meeting_overdue_domain(self):
@@ -509,9 +519,23 @@ class DuoPair(models.Model):
     # ------------------------------------------------------------------ cron
     def _cron_check_duos(self):
         """Daily: alert the coordinator of mentoring duos that logged no meeting for N days
-        (configurable) and of duos that reached their planned end. One activity per duo and
-        reason, never repeated while it is open."""
+        (configurable), of duos that reached their planned end, and of proposed duos whose
+        first meeting is still not scheduled N days (configurable, 10) after the proposal. One
+        activity per duo and reason, never repeated while it is open; the first meeting
+        alert comes once per duo."""
         today = fields.Date.context_today(self)
+        first_days = self._first_meeting_days()
+        unscheduled = self.search([
+            ("stage_code", "=", "proposed"), ("first_meeting_event_id", "=", False),
+            ("proposal_sent_date", "<=", fields.Datetime.now() - relativedelta(days=first_days)),
+            ("first_meeting_alert_date", "=", False),
+        ])
+        unscheduled._schedule_activity_once(
+            "duo_mentoring.mail_activity_type_duo_first_meeting",
+            lambda env: env._("Proposed %s days ago and the first meeting is still not "
+                              "scheduled: plan it with both people.", first_days),
+        )
+        unscheduled.first_meeting_alert_date = today
         days = self._inactivity_days()
         inactive = self.search([("meeting_overdue", "=", True)])
         ending = self.search([("stage_code", "=", "mentoring"), ("planned_end_date", "<=", today)])

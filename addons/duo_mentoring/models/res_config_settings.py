@@ -8,6 +8,10 @@ class ResConfigSettings(models.TransientModel):
         string="Days without meeting before an alert",
         config_parameter="duo_mentoring.inactivity_days", default=14,
     )
+    duo_first_meeting_days = fields.Integer(
+        string="Days after the proposal to schedule the first meeting",
+        config_parameter="duo_mentoring.first_meeting_days", default=10,
+    )
     duo_privacy_notice_version = fields.Char(
         string="Current privacy notice version",
         config_parameter="duo_mentoring.privacy_notice_version", default="2026-01",
