@@ -83,14 +83,18 @@ class DuoMatchingWeightSuggestion(models.Model):
              "suggestion stays close to them.",
     )
     auc_current = fields.Float(string="AUC, current weights", digits=(4, 3), readonly=True)
-    auc_current_low = fields.Float(digits=(4, 3), readonly=True)
-    auc_current_high = fields.Float(digits=(4, 3), readonly=True)
+    auc_current_low = fields.Float(string="AUC, current weights, from", digits=(4, 3),
+                                   readonly=True)
+    auc_current_high = fields.Float(string="AUC, current weights, to", digits=(4, 3),
+                                    readonly=True)
     auc_suggested = fields.Float(string="AUC, suggested weights", digits=(4, 3), readonly=True)
-    auc_suggested_low = fields.Float(digits=(4, 3), readonly=True)
-    auc_suggested_high = fields.Float(digits=(4, 3), readonly=True)
-    auc_gain = fields.Float(digits=(4, 3), readonly=True)
-    auc_gain_low = fields.Float(digits=(4, 3), readonly=True)
-    auc_gain_high = fields.Float(digits=(4, 3), readonly=True)
+    auc_suggested_low = fields.Float(string="AUC, suggested weights, from", digits=(4, 3),
+                                     readonly=True)
+    auc_suggested_high = fields.Float(string="AUC, suggested weights, to", digits=(4, 3),
+                                      readonly=True)
+    auc_gain = fields.Float(string="AUC difference", digits=(4, 3), readonly=True)
+    auc_gain_low = fields.Float(string="AUC difference, from", digits=(4, 3), readonly=True)
+    auc_gain_high = fields.Float(string="AUC difference, to", digits=(4, 3), readonly=True)
     auc_folds = fields.Integer(string="Folds", readonly=True)
     auc_current_text = fields.Char(compute="_compute_auc_texts", string="Current weights")
     auc_suggested_text = fields.Char(

@@ -9,7 +9,7 @@ import { stepUtils } from "@web_tour/tour_utils";
 // What each language shows (the add-on's own translations).
 const LABELS = {
     en_US: { toDecide: "To decide", accepted: "Accepted", proposed: "Proposed" },
-    fr_BE: { toDecide: "À décider", accepted: "Acceptée", proposed: "Proposé" },
+    fr_BE: { toDecide: "À décider", accepted: "Accepté", proposed: "Proposé" },
     nl_BE: { toDecide: "Te beslissen", accepted: "Aanvaard", proposed: "Voorgesteld" },
 };
 
