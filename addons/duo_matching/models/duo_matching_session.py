@@ -55,7 +55,8 @@ class DuoMatchingSession(models.Model):
     run_count = fields.Integer(string="Runs", readonly=True, copy=False)
     date_run = fields.Datetime(string="Last run", readonly=True, copy=False)
     weights_used = fields.Json(
-        string="Weights at the last run", readonly=True, copy=False, help="The centre's criterion weights at the last run.",
+        string="Weights at the last run", readonly=True, copy=False,
+        help="The centre's criterion weights at the last run.",
     )
     weights_used_text = fields.Char(compute="_compute_weights_used_text", string="Weights used")
     weight_suggestion_id = fields.Many2one(
