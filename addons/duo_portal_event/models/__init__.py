@@ -1,0 +1,1 @@
+from . import duo_programme_activity
