@@ -1,0 +1,1 @@
+from . import survey_user_input

@@ -1,0 +1,1 @@
+from . import test_portal_survey, test_portal_survey_http, test_portal_survey_tour
