@@ -8,7 +8,8 @@
     "website": "https://github.com/duo-brussels/duo",
     "license": "LGPL-3",
     # Installing this add-on installs every DUO add-on; the bridges between two of them
-    # (duo_event_survey, duo_volunteers_fundraising) follow by auto_install.
+    # (duo_event_survey, duo_volunteers_fundraising, duo_portal_event, duo_portal_survey)
+    # follow by auto_install.
     "depends": [
         "duo_mentoring",
         "duo_event",
