@@ -111,6 +111,12 @@ def identical_profiles(rng, count, first_id, mentor):
             for k in range(count)]
 
 
+def tied_profiles(rng, count, first_id, mentor):
+    """Exact copies of one person, same home: every score of the pool ties."""
+    model = replace(random_profiles(rng, 1, first_id, mentor)[0], **POPULAR, ready=True)
+    return [replace(model, id=first_id + k) for k in range(count)]
+
+
 def scarce_profiles(rng, count, first_id, mentor):
     """Scarce capacity: a quarter as many mentors as mentees, one duo each."""
     if not mentor:
@@ -126,7 +132,7 @@ def national_profiles(rng, count, first_id, mentor):
 
 
 FAMILIES = {"random": random_profiles, "star": star_profiles, "identical": identical_profiles,
-            "scarce": scarce_profiles, "national": national_profiles}
+            "tied": tied_profiles, "scarce": scarce_profiles, "national": national_profiles}
 
 
 def _peak_mb():

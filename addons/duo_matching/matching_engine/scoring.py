@@ -311,10 +311,12 @@ class _TopCandidates:
         solve_local = np.flatnonzero(self.mentee_ok[rows])
         if not len(solve_local):
             return
-        local, local_cols, values, bound = top_candidates(
-            total[solve_local], self.min_value, self.k
-        )
         solve_rows = np.arange(len(self.mentee_ok))[rows][solve_local]
+        # Mentee i starts its ties at column i * width / mentees: spread, not all on column 0.
+        tie_start = solve_rows * total.shape[1] // len(self.mentee_ok)
+        local, local_cols, values, bound = top_candidates(
+            total[solve_local], self.min_value, self.k, tie_start=tie_start
+        )
         found_cols = local_cols if isinstance(cols, slice) else cols[local_cols]
         self.parts.append((solve_rows[local], found_cols, values))
         self.bound[solve_rows] = bound

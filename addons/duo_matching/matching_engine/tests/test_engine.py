@@ -511,13 +511,34 @@ class TestMatchingPoolFamilies(unittest.TestCase):
     def test_crowded_pools_go_dense_at_once_and_others_stay_sparse(self):
         rng = random.Random(3)
         config = engine.MatchingConfig(min_score=0.2)
-        expected = {"random": False, "star": True, "identical": True, "scarce": True}
+        # Copies of one person tie everywhere: their candidates spread over the mentors
+        # (see test_exact_ties_spread_and_solve_in_one_round), so they are not crowded.
+        expected = {"random": False, "star": True, "identical": False, "scarce": True}
         for family, crowded in expected.items():
             with self.subTest(family=family):
                 mentees, mentors = family_pool(family, rng, 200)
                 result = engine.match(mentees, mentors, config, candidates_per_mentee=8)
                 self.assertEqual(result.stats["solve_rounds"] == 0, crowded,
                                  result.stats["solve_rounds"])
+
+    def test_exact_ties_spread_and_solve_in_one_round(self):
+        """A pool of copies of one mentee and one mentor (same home: every score ties) is
+        solved by the sparse path in one round, every mentee matched, at the dense optimum:
+        the tied candidates start at a different mentor for each mentee instead of all naming
+        the lowest columns, and a row of ties is not sorted whole."""
+        mentees, mentors = family_pool("identical", random.Random(11), 300)
+        config = engine.MatchingConfig(min_score=0.2)
+        result = engine.match(mentees, mentors, config, candidates_per_mentee=8)
+        self.assertEqual(result.stats["solve_rounds"], 1)
+        self.assertEqual(len(result.proposals), 300)
+        self.assertAlmostEqual(result.total_score, self._dense_total(mentees, mentors, config),
+                               places=4)
+        block = np.full((4, 1000), 0.5, np.float32)
+        rows, cols, _values, bound = assignment.top_candidates(
+            block, 0.1, 3, tie_start=np.array([0, 250, 500, 999]))
+        self.assertEqual(rows.tolist(), [0] * 3 + [1] * 3 + [2] * 3 + [3] * 3)
+        self.assertEqual(cols.tolist(), [0, 1, 2, 250, 251, 252, 500, 501, 502, 999, 0, 1])
+        self.assertEqual(bound.tolist(), [0.5] * 4)
 
     def test_pricing_rounds_are_bounded_then_the_dense_solver_decides(self):
         """One candidate per row: pricing would need 8 rounds here; after MAX_PRICING_ROUNDS
