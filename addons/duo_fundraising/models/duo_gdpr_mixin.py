@@ -1,5 +1,10 @@
 from odoo import models
 
+from odoo.addons.duo_mentoring.models.duo_gdpr_mixin import ERASE_KEEP, PersonalData
+
+DONOR_FIELDS = ["duo_donor_kind", "duo_last_name", "duo_first_names",
+                "duo_national_registry_number", "duo_company_number", "duo_wants_certificate"]
+
 
 class DuoGdprMixin(models.AbstractModel):
     _inherit = "duo.gdpr.mixin"
@@ -12,3 +17,24 @@ class DuoGdprMixin(models.AbstractModel):
                 [("partner_id", "=", self._gdpr_contact().id)], limit=1):
             reasons.append("donor")
         return reasons
+
+    def _gdpr_data_map(self):
+        """The donor's identity for tax receipts (names, national and company numbers), their
+        gifts and tax receipts. A contact with gifts is kept whole (see above): gifts and
+        receipts are accounting and tax records the law keeps for years, so an erasure only
+        exports them. A contact without gifts loses its donor data with the rest."""
+        locations = super()._gdpr_data_map()
+        contact = self._gdpr_contact().sudo()
+        receipts = self.env["duo.fiscal.certificate"].sudo().search(
+            [("partner_id", "=", contact.id)])
+        return [
+            *locations,
+            PersonalData("donor", contact, DONOR_FIELDS, values={
+                name: False for name in DONOR_FIELDS}),
+            PersonalData("gifts", contact.duo_gift_ids, [
+                "name", "date", "gift_type", "amount", "state", "campaign_id"], ERASE_KEEP),
+            PersonalData("tax receipts", receipts, [
+                "name", "year", "number", "state", "amount", "donor_last_name",
+                "donor_first_names", "donor_company_number", "national_registry_number",
+                "date_issued", "date_sent", "filing_reference"], ERASE_KEEP),
+        ]

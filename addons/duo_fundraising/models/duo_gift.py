@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .duo_campaign import CASH_GIFT_TYPES
+from .duo_fiscal_year import LIVE_STATES
 
 
 class DuoGift(models.Model):
@@ -35,13 +36,22 @@ class DuoGift(models.Model):
     )
     is_cash = fields.Boolean(compute="_compute_is_cash", store=True)
     state = fields.Selection(
-        [("draft", "Draft"), ("received", "Received"), ("cancel", "Cancelled")],
+        [("draft", "Draft"), ("received", "Received"), ("refunded", "Refunded"),
+         ("cancel", "Cancelled")],
         default="draft",
         required=True,
         tracking=True,
         index=True,
     )
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    date = fields.Date(
+        required=True, default=fields.Date.context_today, tracking=True,
+        help="Date the money was received: it decides the income year of the tax receipt.",
+    )
+    has_counterpart = fields.Boolean(
+        string="With a counterpart", tracking=True,
+        help="The donor received something in return (a ticket, a dinner, goods, "
+             "advertising): the payment is not a gift for the tax reduction.",
+    )
     amount = fields.Monetary(
         tracking=True, help="Amount received, or estimated value of a gift in kind."
     )
@@ -57,7 +67,7 @@ class DuoGift(models.Model):
     in_kind_description = fields.Text(string="Gift in kind")
     thanked = fields.Boolean(string="Thank-you sent", copy=False, tracking=True)
     certificate_id = fields.Many2one(
-        "duo.fiscal.certificate", string="Fiscal certificate", copy=False, readonly=True,
+        "duo.fiscal.certificate", string="Tax receipt", copy=False, readonly=True,
         index="btree_not_null",
     )
     note = fields.Text()
@@ -77,10 +87,15 @@ class DuoGift(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        locked = {"amount", "date", "partner_id", "gift_type", "state"}
-        if locked & set(vals) and any(gift.certificate_id for gift in self):
+        """A gift on an issued tax receipt keeps what the receipt says. Money can still be
+        refunded or the gift cancelled: the receipt then shows it needs a correction."""
+        locked = {"amount", "date", "partner_id", "gift_type", "has_counterpart",
+                  "company_id"}
+        on_receipt = self.filtered(lambda gift: gift.certificate_id.state in LIVE_STATES)
+        if on_receipt and (locked & set(vals) or vals.get("state") in ("draft", "received")):
             raise UserError(self.env._(
-                "This gift is on a fiscal certificate already: cancel the certificate first."
+                "This gift is on an issued tax receipt: record a refund or cancel the gift, "
+                "then correct the receipt."
             ))
         return super().write(vals)
 
@@ -96,6 +111,10 @@ class DuoGift(models.Model):
 
     def action_cancel(self):
         self.write({"state": "cancel"})
+
+    def action_refund(self):
+        """The money went back to the donor: the gift no longer counts for a tax receipt."""
+        self.filtered(lambda gift: gift.state == "received").write({"state": "refunded"})
 
     def action_draft(self):
         self.write({"state": "draft"})

@@ -1,9 +1,39 @@
 import re
+import secrets
+
+from stdnum.be import bis, nn, vat
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 FUNDRAISING_GROUP = "duo_fundraising.group_duo_fundraising_manager"
+
+
+def compact_number(number):
+    """Digits only: what the tax administration expects."""
+    return re.sub(r"\D", "", number or "")
+
+
+def is_valid_national_number(number):
+    """A Belgian national registry number or a BIS number (given to people not in the
+    registry), checked by python-stdnum: length, birth date, check digits."""
+    return bool(number) and (nn.is_valid(number) or bis.is_valid(number))
+
+
+def is_valid_company_number(number):
+    """A Belgian company (enterprise) number: 10 digits starting with 0 or 1, check digits
+    right; written without the BE prefix."""
+    digits = number or ""
+    return bool(re.fullmatch(r"[01]\d{9}", digits)) and vat.is_valid(digits)
+
+
+def mask_national_number(number):
+    """Only the last three digits show: enough to tell two numbers apart, not to use one."""
+    digits = compact_number(number)
+    if not digits:
+        return False
+    shown = digits[-3:]
+    return f"••.••.••-•{shown[0]}.{shown[1:]}" if len(digits) == 11 else "•" * len(digits)
 
 
 class ResPartner(models.Model):
@@ -23,7 +53,25 @@ class ResPartner(models.Model):
         string="National registry number",
         groups=FUNDRAISING_GROUP,
         copy=False,
-        help="Belgian national number, captured when the donor asks for a fiscal certificate.",
+        help="Belgian national number (or BIS number) of an individual donor, which the tax "
+             "receipt and the Belcotax file must carry. Stored as 11 digits.",
+    )
+    duo_national_registry_number_masked = fields.Char(
+        string="National number", compute="_compute_duo_national_registry_number_masked",
+        groups=FUNDRAISING_GROUP,
+    )
+    duo_last_name = fields.Char(
+        string="Last name", groups=FUNDRAISING_GROUP,
+        help="Surname as the tax receipt gives it (kept apart from the first names).",
+    )
+    duo_first_names = fields.Char(string="First names", groups=FUNDRAISING_GROUP)
+    duo_company_number = fields.Char(
+        string="Company number", groups=FUNDRAISING_GROUP, copy=False,
+        help="Belgian company number of a donor that is a company: 10 digits, no BE prefix.",
+    )
+    duo_nn_request_token = fields.Char(
+        groups="base.group_system", copy=False,
+        help="Secret of the link sent to the donor to give their national number.",
     )
     duo_wants_certificate = fields.Boolean(
         string="Wants a fiscal certificate", groups=FUNDRAISING_GROUP
@@ -60,24 +108,92 @@ class ResPartner(models.Model):
             partner.duo_last_gift_date = last
             partner.duo_gift_currency_id = currency
 
+    @api.depends("duo_national_registry_number")
+    def _compute_duo_national_registry_number_masked(self):
+        for partner in self:
+            partner.duo_national_registry_number_masked = mask_national_number(
+                partner.duo_national_registry_number)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._duo_compact_numbers(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._duo_compact_numbers(vals)
+        return super().write(vals)
+
+    @api.model
+    def _duo_compact_numbers(self, vals):
+        """Numbers are typed with dots, dashes, spaces or a BE prefix: keep the digits."""
+        for name in ("duo_national_registry_number", "duo_company_number"):
+            if vals.get(name):
+                vals[name] = compact_number(vals[name])
+
     @api.constrains("duo_national_registry_number")
     def _check_duo_national_registry_number(self):
         for partner in self:
             number = partner.duo_national_registry_number
-            if number and not self._is_valid_national_registry_number(number):
+            if number and not is_valid_national_number(number):
                 raise ValidationError(self.env._(
-                    "%s is not a valid Belgian national registry number.", number
+                    "%s is not a valid Belgian national registry or BIS number.", number
                 ))
 
-    @api.model
-    def _is_valid_national_registry_number(self, number):
-        """11 digits; the last two are 97 minus the first nine modulo 97 (prefixed with 2
-        for people born from 2000)."""
-        digits = re.sub(r"[\s.\-]", "", number or "")
-        if not re.fullmatch(r"\d{11}", digits):
-            return False
-        base, check = int(digits[:9]), int(digits[9:])
-        return check in (97 - base % 97, 97 - (2000000000 + base) % 97)
+    @api.constrains("duo_company_number")
+    def _check_duo_company_number(self):
+        for partner in self:
+            number = partner.duo_company_number
+            if number and not is_valid_company_number(number):
+                raise ValidationError(self.env._(
+                    "%s is not a valid Belgian company number (10 digits starting with 0 or "
+                    "1, without BE).", number))
+
+    def _duo_national_number_is_valid(self):
+        self.ensure_one()
+        return is_valid_national_number(self.duo_national_registry_number)
+
+    def _duo_donor_names(self):
+        """(last name, first names) for the receipt: the separate fields when filled, else
+        the contact's name read as first names then last name."""
+        self.ensure_one()
+        if self.is_company:
+            return self.name or "", ""
+        if self.duo_last_name:
+            return self.duo_last_name, self.duo_first_names or ""
+        first, _sep, last = (self.name or "").strip().partition(" ")
+        return (last, first) if last else (first, "")
+
+    def _duo_receipt_identity(self):
+        """What a tax receipt keeps of its donor when issued."""
+        self.ensure_one()
+        last_name, first_names = self._duo_donor_names()
+        return {
+            "donor_last_name": last_name,
+            "donor_first_names": first_names,
+            "donor_is_company": self.is_company,
+            "donor_company_number": self.duo_company_number if self.is_company else False,
+            "national_registry_number": False if self.is_company
+            else self.duo_national_registry_number,
+        }
+
+    def _duo_request_national_number(self):
+        """Email each donor a personal link to a page that explains why the tax receipt needs
+        their national number and lets them give it."""
+        template = self.env.ref("duo_fundraising.mail_template_national_number_request")
+        for partner in self.filtered("email"):
+            # sudo: the token is a secret only the system reads; the manager sends the link.
+            partner_sudo = partner.sudo()
+            if not partner_sudo.duo_nn_request_token:
+                partner_sudo.duo_nn_request_token = secrets.token_urlsafe(24)
+            partner.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+        return True
+
+    def _duo_national_number_url(self):
+        """The personal link of the request (read by the email as superuser)."""
+        self.ensure_one()
+        base = self.get_base_url()
+        return f"{base}/duo/donor/national-number/{self.id}/{self.sudo().duo_nn_request_token}"
 
     def action_view_duo_gifts(self):
         self.ensure_one()

@@ -116,10 +116,14 @@ class TestDuoFundraising(DuoFundraisingCommon):
         self.assertEqual(totals[self.donor.id], (2, 100))
 
     def test_years_show_without_thousands_separators(self):
+        # Odoo 19's integer widget reads `enable_formatting` (it ignored the older `format`)
         for xmlid in ("duo_fundraising.duo_fiscal_certificate_view_form",
-                      "duo_fundraising.duo_fiscal_certificate_view_list"):
+                      "duo_fundraising.duo_fiscal_certificate_view_list",
+                      "duo_fundraising.duo_fiscal_year_view_form",
+                      "duo_fundraising.duo_fiscal_year_view_list"):
             arch = self.env.ref(xmlid).arch
-            self.assertIn("name=\"year\" options=\"{'format': false}\"", arch, xmlid)
+            self.assertIn("name=\"year\" options=\"{'enable_formatting': false}\"", arch,
+                          xmlid)
 
     def test_pipeline_menu_opens_in_the_browser(self):
         """The action's domain is evaluated by the web client, which knows no `ref`."""

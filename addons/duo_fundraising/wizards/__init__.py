@@ -1,1 +1,1 @@
-from . import duo_fiscal_certificate_wizard
+from . import duo_fiscal_certificate_change

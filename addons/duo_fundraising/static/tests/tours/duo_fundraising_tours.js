@@ -75,3 +75,54 @@ for (const [lang, t] of Object.entries(LABELS)) {
         steps: () => giftSteps(t),
     });
 }
+
+/**
+ * Year-end: a fundraiser opens the income year, sees the donor without a national number,
+ * prepares the receipts and issues one. Prepared by `tests/test_duo_fundraising_tours.py`.
+ */
+const YEAR_END_LABELS = {
+    en_US: { issued: "Issued" },
+    fr_BE: { issued: "Émis" },
+    nl_BE: { issued: "Uitgereikt" },
+};
+
+const yearEndSteps = (t) => [
+    {
+        content: "Open the income year",
+        trigger: ".o_data_row td[name=year]:contains('2029')",
+        run: "click",
+    },
+    {
+        content: "One donor over 40 euros has no national number",
+        trigger: "button[name=action_view_missing_nn] .o_stat_value:contains('1')",
+    },
+    {
+        content: "Prepare the receipts",
+        trigger: "button[name=action_prepare_receipts]",
+        run: "click",
+    },
+    {
+        content: "Open the draft of the donor who gave their number",
+        trigger: ".o_data_row td[name=partner_id]:contains('Tour Complete Donor')",
+        run: "click",
+    },
+    {
+        content: "Issue it",
+        trigger: ".o_form_view button[name=action_issue]",
+        run: "click",
+    },
+    {
+        content: "The receipt is issued, with its number",
+        trigger: `.o_statusbar_status .o_arrow_button_current:contains("${t.issued}")`,
+    },
+    {
+        trigger: ".o_field_widget[name=number]:contains('1')",
+    },
+];
+
+for (const [lang, t] of Object.entries(YEAR_END_LABELS)) {
+    registry.category("web_tour.tours").add(`duo_fundraising_year_end_${lang}`, {
+        url: "/odoo/action-duo_fundraising.duo_fiscal_year_action",
+        steps: () => yearEndSteps(t),
+    });
+}
