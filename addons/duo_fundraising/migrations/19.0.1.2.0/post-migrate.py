@@ -3,12 +3,20 @@ first amount, the year's rate) and each of their years gets its settings, with a
 that continues after their highest number."""
 
 from odoo import SUPERUSER_ID, api
+from odoo.tools import SQL
 
 RATE_UNTIL_2024 = 45.0
 RATE_FROM_2025 = 30.0
 
 
 def migrate(cr, version):
+    # National numbers are kept as their 11 digits now (typed with dots and dashes before).
+    for table, column in (("res_partner", "duo_national_registry_number"),
+                          ("duo_fiscal_certificate", "national_registry_number")):
+        cr.execute(SQL(
+            "UPDATE %s SET %s = regexp_replace(%s, '[^0-9]', '', 'g') WHERE %s ~ '[^0-9]'",
+            SQL.identifier(table), SQL.identifier(column), SQL.identifier(column),
+            SQL.identifier(column)))
     env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True,
                                              "mail_notrack": True, "active_test": False})
     Certificate = env["duo.fiscal.certificate"]
@@ -25,8 +33,8 @@ def migrate(cr, version):
         top = max(group.mapped("number") or [0])
         if fiscal_year.next_number <= top:
             # The counter is written by SQL only (see _take_numbers).
-            cr.execute("UPDATE duo_fiscal_year SET next_number = %s WHERE id = %s",
-                       [top + 1, fiscal_year.id])
+            cr.execute(SQL("UPDATE duo_fiscal_year SET next_number = %s WHERE id = %s",
+                           top + 1, fiscal_year.id))
         for receipt in group:
             # Through the ORM's low level: an issued receipt's amount and donor are frozen.
             vals = {"original_amount": receipt.amount,
