@@ -132,6 +132,13 @@ class DuoFiscalYear(models.Model):
             if not 2000 <= fiscal_year.year <= 2999:
                 raise ValidationError(self.env._("%s is not an income year.", fiscal_year.year))
 
+    def write(self, vals):
+        # The counter moves only with the numbering (_take_numbers, in SQL): a number set by
+        # hand would leave a gap or give a number twice.
+        if "next_number" in vals:
+            raise UserError(self.env._("Receipt numbers follow on from the last one issued."))
+        return super().write(vals)
+
     @api.model
     def _get(self, year, company=None):
         """The settings of ``year``, or a clear error telling where to set them up."""

@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import DuoFundraisingCommon
@@ -44,3 +44,17 @@ class TestDuoFundraisingAccess(DuoFundraisingCommon):
             "company_id": other_company.id,
         })
         self.assertNotIn(gift, self.env["duo.gift"].with_user(self.user_fundraiser).search([]))
+
+    def test_only_fundraisers_reach_tax_receipts(self):
+        for model in ("duo.fiscal.certificate", "duo.fiscal.year", "duo.fiscal.filing",
+                      "duo.fiscal.certificate.change"):
+            self.assertTrue(self.env[model].with_user(self.user_fundraiser).has_access("read"))
+            for user in (self.user_plain, self.user_salesman, self.user_portal):
+                with self.assertRaises(AccessError, msg=f"{model} as {user.login}"):
+                    self.env[model].with_user(user).search([])
+        # the year's counter is written by the numbering only, never by a client
+        year = self.env["duo.fiscal.year"].with_user(self.user_fundraiser).create(
+            {"year": 2035, "reduction_rate": 30})
+        with self.assertRaises(UserError):
+            year.write({"next_number": 100})
+        self.assertEqual(year.next_number, 1)
