@@ -186,7 +186,8 @@ def programme():
         "A7": t("Mentees ready at the sessions"),
         "B7": '=PIVOT.VALUE(3,"candidate_mentee_count:sum")',
         "A8": t("Duos created by the sessions"), "B8": '=PIVOT.VALUE(3,"pair_count:sum")',
-        "A9": t("Match rate"), "B9": "=IF(B7>0,B8/B7,0)",
+        # No session yet: a dash, not a division by zero (an empty pivot value is text).
+        "A9": t("Match rate"), "B9": '=IFERROR(B8/B7,"–")',
         "A10": t("Open duos"), "B10": '=PIVOT.VALUE(5,"pair_count:sum")',
         "A11": t("Duos at risk"), "B11": '=PIVOT.VALUE(5,"at_risk_count:sum")',
         "A12": t("No recent meeting"), "B12": '=PIVOT.VALUE(5,"no_meeting_count:sum")',
@@ -221,12 +222,13 @@ def programme():
     )
     chart_w, left, right = 590, 0, 610
     figures = [
-        scorecard("duo-sc-intake", "Applicants in the intake", "Data!B2", 0, 40),
+        # Scorecard titles short enough for 190 px in French and Dutch too.
+        scorecard("duo-sc-intake", "In the intake", "Data!B2", 0, 40),
         scorecard("duo-sc-ready", "Ready to match", "Data!B3", 202, 40),
         scorecard("duo-sc-match", "Match rate", "Data!B9", 404, 40),
         scorecard("duo-sc-open", "Open duos", "Data!B10", 606, 40),
         scorecard("duo-sc-risk", "Duos at risk", "Data!B11", 808, 40, background="#FEF2F2"),
-        scorecard("duo-sc-meetings", "Meetings per duo per month", "Data!B15", 1010, 40),
+        scorecard("duo-sc-meetings", "Meetings / duo / month", "Data!B15", 1010, 40),
         odoo_chart("duo-ch-intake", "bar", "Applicants by intake stage", "duo.intake.report",
                    ["stage_id", "role"], "person_count", left, 170, chart_w, 300,
                    fields_matching=flows, stacked=True),
@@ -296,7 +298,7 @@ def programme():
     }
     dashboard = sheet(
         "duo-programme-dashboard", "Dashboard", cells, figures, styles=styles,
-        formats=formats, borders=borders, row_number=sessions + 10,
+        formats=formats, borders=borders, row_number=sessions + 10, col_number=12,
         cols={str(k): {"size": 100} for k in range(12)},
     )
     filters = [period_filter(), centre_filter(),
