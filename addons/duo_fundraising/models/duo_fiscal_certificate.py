@@ -127,7 +127,7 @@ class DuoFiscalCertificate(models.Model):
     def _compute_eligible_amount(self):
         totals = {}
         for company, year in {(receipt.company_id, receipt.year) for receipt in self}:
-            if company:
+            if company and year:  # a new receipt has no income year yet
                 for partner, total, _gifts in self._get_eligible_gift_groups(
                         year, company, include_certified=True, threshold=False):
                     totals[(partner.id, year, company.id)] = total
