@@ -201,3 +201,19 @@ class TestDuoDonorIdentity(DuoTaxReceiptCommon):
                 self.anne.with_user(user).read(["duo_last_name"])
         arch = self.env.ref("duo_fundraising.res_partner_view_form").arch
         self.assertIn('name="duo_national_registry_number" password="True"', arch)
+
+
+@tagged("at_install", "-post_install")
+class TestDuoShippedIncomeYears(DuoTaxReceiptCommon):
+    """The income years shipped with their legal rate (sources in duo_fiscal_year_data.xml):
+    45 % and Belcotax XML up to 2024; 30 % from 2025, when the XML format ends; 2026, the
+    year of this release, ready for its receipts."""
+
+    def test_rates_and_formats_of_the_shipped_years(self):
+        shipped = {year: self.env.ref(f"duo_fundraising.duo_fiscal_year_{year}")
+                   for year in (2024, 2025, 2026)}
+        self.assertEqual({year: fy.reduction_rate for year, fy in shipped.items()},
+                         {2024: 45, 2025: 30, 2026: 30})
+        self.assertEqual(shipped[2024].file_format, "belcotax_xml")
+        self.assertFalse(shipped[2025].file_format)
+        self.assertFalse(shipped[2026].file_format)
