@@ -30,6 +30,7 @@ SHOTS = [
     ("matching_session", "nadia", "/odoo/action-duo_matching.duo_matching_session_action/1",
      "button[name='action_run']"),
     ("cycle_overview", "isabelle", "/odoo/action-duo_mentoring.duo_cycle_report_action", None),
+    ("dashboard", "isabelle", "/odoo/action-duo_dashboard.duo_dashboard_action", None),
     ("volunteers", "leen", "/odoo/action-duo_volunteers.duo_volunteer_action", None),
     ("donors", "thomas", "/odoo/action-duo_fundraising.res_partner_action_donors", None),
     ("website_mentor_form", None, "/nl/duo/apply/mentor", None),

@@ -228,7 +228,7 @@ def programme():
         scorecard("duo-sc-match", "Match rate", "Data!B9", 404, 40),
         scorecard("duo-sc-open", "Open duos", "Data!B10", 606, 40),
         scorecard("duo-sc-risk", "Duos at risk", "Data!B11", 808, 40, background="#FEF2F2"),
-        scorecard("duo-sc-meetings", "Meetings / duo / month", "Data!B15", 1010, 40),
+        scorecard("duo-sc-meetings", "Meetings a month", "Data!B15", 1010, 40),
         odoo_chart("duo-ch-intake", "bar", "Applicants by intake stage", "duo.intake.report",
                    ["stage_id", "role"], "person_count", left, 170, chart_w, 300,
                    fields_matching=flows, stacked=True),
