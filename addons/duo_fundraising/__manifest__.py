@@ -2,7 +2,7 @@
     "name": "DUO Fundraising",
     "summary": "Donors, campaigns, gifts, pledges, Belgian tax receipts (281.71) and Belcotax, "
                "CRM pipeline",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Services/DUO",
     "author": "DUO",
     "website": "https://github.com/duo-brussels/duo",
@@ -25,6 +25,7 @@
         "views/duo_gift_pledge_views.xml",
         "views/duo_fiscal_certificate_views.xml",
         "views/duo_fiscal_year_views.xml",
+        "views/duo_national_number_request_views.xml",
         "views/res_config_settings_views.xml",
         "views/donor_national_number_templates.xml",
         "views/res_partner_views.xml",

@@ -1,6 +1,7 @@
 from . import duo_campaign
 from . import duo_fiscal_year
 from . import res_partner
+from . import duo_national_number_request
 from . import res_company
 from . import res_config_settings
 from . import duo_gift

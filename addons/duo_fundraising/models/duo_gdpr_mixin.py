@@ -1,6 +1,8 @@
 from odoo import models
 
-from odoo.addons.duo_mentoring.models.duo_gdpr_mixin import ERASE_KEEP, PersonalData
+from odoo.addons.duo_mentoring.models.duo_gdpr_mixin import ERASE_KEEP, ERASE_UNLINK, PersonalData
+
+from .res_partner import FUNDRAISING_GROUP
 
 DONOR_FIELDS = ["duo_donor_kind", "duo_last_name", "duo_first_names",
                 "duo_national_registry_number", "duo_company_number", "duo_wants_certificate"]
@@ -27,14 +29,26 @@ class DuoGdprMixin(models.AbstractModel):
         contact = self._gdpr_contact().sudo()
         receipts = self.env["duo.fiscal.certificate"].sudo().search(
             [("partner_id", "=", contact.id)])
+        requests = self.env["duo.national.number.request"].sudo().search(
+            [("partner_id", "=", contact.id)])
+        # The full national number is for fundraising managers: a DUO manager exporting a
+        # mentor's data without that role gets it masked (the map runs as superuser).
+        full = self.env.user.has_group(FUNDRAISING_GROUP)
+        donor_fields = DONOR_FIELDS if full else [
+            "duo_national_registry_number_masked" if name == "duo_national_registry_number"
+            else name for name in DONOR_FIELDS]
+        number = "national_registry_number" if full else "national_registry_number_masked"
         return [
             *locations,
-            PersonalData("donor", contact, DONOR_FIELDS, values={
+            PersonalData("donor", contact, donor_fields, values={
                 name: False for name in DONOR_FIELDS}),
+            PersonalData("national number requests", requests, [
+                "state", "create_date", "date_received",
+                "submitted_number" if full else "submitted_number_masked"], ERASE_UNLINK),
             PersonalData("gifts", contact.duo_gift_ids, [
                 "name", "date", "gift_type", "amount", "state", "campaign_id"], ERASE_KEEP),
             PersonalData("tax receipts", receipts, [
                 "name", "year", "number", "state", "amount", "donor_last_name",
-                "donor_first_names", "donor_company_number", "national_registry_number",
+                "donor_first_names", "donor_company_number", number,
                 "date_issued", "date_sent", "filing_reference"], ERASE_KEEP),
         ]

@@ -1,5 +1,4 @@
 import re
-import secrets
 
 from stdnum.be import bis, nn, vat
 
@@ -28,12 +27,13 @@ def is_valid_company_number(number):
 
 
 def mask_national_number(number):
-    """Only the last three digits show: enough to tell two numbers apart, not to use one."""
+    """Only the last digit shows: that a number is on file, and a hint to tell two apart.
+    More would help rebuild it: with the birth date, the two check digits and one digit of
+    the serial single out the whole number."""
     digits = compact_number(number)
     if not digits:
         return False
-    shown = digits[-3:]
-    return f"••.••.••-•{shown[0]}.{shown[1:]}" if len(digits) == 11 else "•" * len(digits)
+    return f"••.••.••-•••.•{digits[-1]}" if len(digits) == 11 else "•" * len(digits)
 
 
 class ResPartner(models.Model):
@@ -68,10 +68,6 @@ class ResPartner(models.Model):
     duo_company_number = fields.Char(
         string="Company number", groups=FUNDRAISING_GROUP, copy=False,
         help="Belgian company number of a donor that is a company: 10 digits, no BE prefix.",
-    )
-    duo_nn_request_token = fields.Char(
-        groups="base.group_system", copy=False,
-        help="Secret of the link sent to the donor to give their national number.",
     )
     duo_wants_certificate = fields.Boolean(
         string="Wants a fiscal certificate", groups=FUNDRAISING_GROUP
@@ -122,7 +118,12 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         self._duo_compact_numbers(vals)
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("duo_national_registry_number"):
+            # The number is known now: a link still waiting for it opens nothing any more.
+            self.env["duo.national.number.request"].search(
+                [("partner_id", "in", self.ids), ("state", "=", "sent")]).action_cancel()
+        return result
 
     @api.model
     def _duo_compact_numbers(self, vals):
@@ -179,21 +180,8 @@ class ResPartner(models.Model):
 
     def _duo_request_national_number(self):
         """Email each donor a personal link to a page that explains why the tax receipt needs
-        their national number and lets them give it."""
-        template = self.env.ref("duo_fundraising.mail_template_national_number_request")
-        for partner in self.filtered("email"):
-            # sudo: the token is a secret only the system reads; the manager sends the link.
-            partner_sudo = partner.sudo()
-            if not partner_sudo.duo_nn_request_token:
-                partner_sudo.duo_nn_request_token = secrets.token_urlsafe(24)
-            partner.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
-        return True
-
-    def _duo_national_number_url(self):
-        """The personal link of the request (read by the email as superuser)."""
-        self.ensure_one()
-        base = self.get_base_url()
-        return f"{base}/duo/donor/national-number/{self.id}/{self.sudo().duo_nn_request_token}"
+        their national number and lets them give it (see duo.national.number.request)."""
+        return self.env["duo.national.number.request"]._send_to(self)
 
     def action_view_duo_gifts(self):
         self.ensure_one()

@@ -188,12 +188,12 @@ class TestDuoDonorIdentity(DuoTaxReceiptCommon):
 
     def test_national_number_masked_and_for_fundraisers_only(self):
         donor = self.anne.with_user(self.user_fundraiser)
-        self.assertEqual(donor.duo_national_registry_number_masked, "••.••.••-•3.28")
+        self.assertEqual(donor.duo_national_registry_number_masked, "••.••.••-•••.•8")
         self.assertNotIn("850730", donor.duo_national_registry_number_masked)
         self._gift(self.anne, 50)
         receipt = self._issue()
         self.assertEqual(receipt.with_user(self.user_fundraiser)
-                         .national_registry_number_masked, "••.••.••-•3.28")
+                         .national_registry_number_masked, "••.••.••-•••.•8")
         for user in (self.user_plain, self.user_salesman):
             with self.assertRaises(AccessError):
                 self.anne.with_user(user).read(["duo_national_registry_number_masked"])

@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 from freezegun import freeze_time
 
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
 from .common import DuoTaxReceiptCommon, national_number
@@ -45,37 +48,104 @@ class TestYearEndScreen(DuoTaxReceiptCommon):
             year.action_view_to_file()["domain"])), 2)
 
     def test_donors_are_asked_for_their_number_with_the_reason(self):
-        missing = self._donor("Eva Janssens")
+        """The link goes to the donor alone: the email carries it, the contact's chatter only
+        says a request went out, and only a digest of the secret is stored."""
+        missing = self._donor("Eva Janssens", email="eva@example.com")
+        missing.message_subscribe(partner_ids=self.user_plain.partner_id.ids)
         self._gift(missing, 50)
         self.fiscal_year.with_user(self.user_fundraiser).action_request_national_numbers()
-        message = missing.message_ids[:1]
-        self.assertIn("national registry number", message.body)
-        self.assertIn("/duo/donor/national-number/", message.body)
-        self.assertTrue(missing.sudo().duo_nn_request_token)
+        request = self.env["duo.national.number.request"].search(
+            [("partner_id", "=", missing.id)])
+        self.assertEqual(request.state, "sent")
+        self.assertEqual(len(request.sudo().token_digest), 64)
+        mail = self.env["mail.mail"].sudo().search(
+            [("model", "=", "duo.national.number.request"), ("res_id", "=", request.id)])
+        self.assertEqual(mail.recipient_ids, missing)
+        self.assertIn("national registry number", mail.body_html)
+        self.assertIn(f"/duo/donor/national-number/{request.id}/", mail.body_html)
+        for message in missing.message_ids:
+            self.assertNotIn("/duo/donor/national-number/", message.body or "")
+        self.assertIn("personal link", missing.message_ids[:1].body)
+        self.assertFalse(self.env["mail.mail"].sudo().search(
+            [("recipient_ids", "in", self.user_plain.partner_id.ids)]),
+            "a follower of the contact gets no copy of the link")
+        # A template a colleague could render in the contact's composer gives no link.
+        template = self.env.ref("duo_fundraising.mail_template_national_number_request")
+        self.assertEqual(template.model, "duo.national.number.request")
+        rendered = template._render_field("body_html", request.ids)[request.id]
+        self.assertNotIn("/duo/donor/national-number/", rendered)
+
+    def test_requests_are_for_fundraising_managers_only(self):
+        donor = self._donor("Eva Janssens", email="eva@example.com")
+        request = self.env["duo.national.number.request"].with_user(
+            self.user_fundraiser)._send_to(donor)
+        for user in (self.user_salesman, self.user_plain):
+            with self.assertRaises(AccessError):
+                request.with_user(user).read(["submitted_number"])
+
+    def test_a_number_typed_by_staff_ends_the_waiting_link(self):
+        donor = self._donor("Eva Janssens", email="eva@example.com")
+        first = self.env["duo.national.number.request"]._send_to(donor)
+        second = self.env["duo.national.number.request"]._send_to(donor)
+        self.assertEqual(first.state, "cancelled", "a new request ends the previous link")
+        donor.duo_national_registry_number = national_number(791010, 12)
+        self.assertEqual(second.state, "cancelled")
 
 
 @tagged("post_install", "-at_install")
 class TestDonorGivesTheirNumber(HttpCase):
-    def test_donor_gives_their_national_number_through_the_link(self):
+    def _link(self, donor):
+        self.env["duo.national.number.request"]._send_to(donor)
+        request = self.env["duo.national.number.request"].search(
+            [("partner_id", "=", donor.id)], limit=1)
+        mail = self.env["mail.mail"].sudo().search(
+            [("model", "=", request._name), ("res_id", "=", request.id)])
+        path = mail.body_html.split('href="')[1].split('"')[0]
+        return request, path[path.index("/duo/donor/"):]
+
+    def _post(self, url, number):
+        page = self.url_open(url)
+        csrf = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+        return self.url_open(url, data={"csrf_token": csrf, "national_number": number})
+
+    def test_the_donor_answers_and_a_manager_confirms(self):
+        """Public input lands on the request, never on the contact; a fundraising manager
+        confirms it. The link works once."""
+        manager = self.env.ref("base.user_admin")
+        manager.group_ids |= self.env.ref("duo_fundraising.group_duo_fundraising_manager")
         donor = self.env["res.partner"].create({"name": "Eva Janssens",
                                                 "email": "eva@example.com"})
-        donor._duo_request_national_number()
-        token = donor.sudo().duo_nn_request_token
-        url = f"/duo/donor/national-number/{donor.id}/{token}"
-        self.assertEqual(self.url_open(f"/duo/donor/national-number/{donor.id}/wrong")
+        request, url = self._link(donor)
+        self.assertEqual(self.url_open(f"/duo/donor/national-number/{request.id}/wrong")
                          .status_code, 404)
         page = self.url_open(url)
         self.assertEqual(page.status_code, 200)
         self.assertIn("tax reduction", page.text)
-        csrf = page.text.split('name="csrf_token" value="')[1].split('"')[0]
-        refused = self.url_open(url, data={"csrf_token": csrf, "national_number": "123"})
+        refused = self._post(url, "123")
         self.assertIn("not a valid national registry number", refused.text)
-        self.assertFalse(donor.duo_national_registry_number)
         number = national_number(791010, 12)
-        done = self.url_open(url, data={"csrf_token": csrf,
-                                        "national_number": f"{number[:6]}-{number[6:]}"})
+        done = self._post(url, f"{number[:6]}-{number[6:]}")
         self.assertIn("Thank you", done.text)
         donor.invalidate_recordset()
+        request.invalidate_recordset()
+        self.assertFalse(donor.duo_national_registry_number, "nothing written on the contact")
+        self.assertEqual((request.state, request.submitted_number), ("received", number))
+        self.assertTrue(donor.activity_ids.filtered(lambda a: a.user_id.has_group(
+            "duo_fundraising.group_duo_fundraising_manager")))
+        self.assertEqual(self.url_open(url).status_code, 404, "the link works once")
+        request.action_confirm()
         self.assertEqual(donor.duo_national_registry_number, number)
-        self.assertFalse(donor.sudo().duo_nn_request_token, "the link works once")
-        self.assertEqual(self.url_open(url).status_code, 404)
+        self.assertEqual(request.state, "confirmed")
+
+    def test_an_old_or_expired_link_opens_nothing(self):
+        donor = self.env["res.partner"].create({"name": "Eva Janssens",
+                                                "email": "eva@example.com"})
+        held = national_number(791010, 12)
+        request, url = self._link(donor)
+        with freeze_time(request.date_expiry + timedelta(minutes=1)):
+            self.assertEqual(self.url_open(url).status_code, 404)
+        _second, _url = self._link(donor)
+        self.assertEqual(self.url_open(url).status_code, 404, "a newer request ends it")
+        donor.duo_national_registry_number = held
+        self.assertEqual(self.url_open(_url).status_code, 404, "a number on file ends it")
+        self.assertEqual(donor.duo_national_registry_number, held)

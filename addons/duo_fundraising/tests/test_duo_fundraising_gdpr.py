@@ -30,9 +30,20 @@ class TestDonorPersonalData(DuoCommon):
         return mentor
 
     def test_export_gives_the_donor_identity_and_receipts(self):
+        """A fundraising manager's export gives the full national number; a DUO manager
+        without that role gets it masked (the number is for fundraising managers only)."""
         mentor = self._donor_mentor(with_gift=True)
+        masked = mentor.with_user(self.user_manager)._gdpr_export_data()
+        self.assertEqual(masked["donor"][0]["duo_national_registry_number_masked"],
+                         "••.••.••-•••.•" + national_number(681122, 7)[-1])
+        self.assertNotIn("duo_national_registry_number", masked["donor"][0])
+        self.assertNotIn("national_registry_number", masked["tax receipts"][0])
+        self.user_manager.group_ids |= self.env.ref(
+            "duo_fundraising.group_duo_fundraising_manager")
         data = mentor.with_user(self.user_manager)._gdpr_export_data()
         self.assertEqual(data["donor"][0]["duo_national_registry_number"],
+                         national_number(681122, 7))
+        self.assertEqual(data["tax receipts"][0]["national_registry_number"],
                          national_number(681122, 7))
         self.assertEqual(data["donor"][0]["duo_last_name"], "Peeters")
         self.assertEqual(data["tax receipts"][0]["number"], 1)
