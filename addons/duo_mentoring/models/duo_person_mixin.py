@@ -343,7 +343,11 @@ class DuoPersonMixin(models.AbstractModel):
         exported = [name for name, field in self._fields.items()
                     if (field.store or name == "cv") and name not in skip]
         pairs = self.pair_ids.sudo().with_context(active_test=False)
-        calendar = pairs.first_meeting_event_id | pairs.meeting_ids.calendar_event_id
+        # A meeting's event is erased only when it is that duo's own: a linked event of
+        # anything else (a board meeting, another duo) is not this person's data.
+        calendar = pairs.first_meeting_event_id | pairs.meeting_ids.filtered(
+            lambda meeting: meeting.calendar_event_id.res_model == "duo.pair"
+            and meeting.calendar_event_id.res_id == meeting.pair_id.id).calendar_event_id
         return [
             *locations,
             PersonalData(self._duo_role, self, exported, values=erased),

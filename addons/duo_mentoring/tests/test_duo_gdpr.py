@@ -103,6 +103,27 @@ class TestDuoGdpr(DuoCommon):
         self.assertNotIn("Anonymised", first.name)
         self.assertTrue(first.partner_id.email)
 
+    def test_erasure_deletes_the_duos_own_events_only(self):
+        """A meeting linked to an event of something else (staff's board meeting) does not
+        bring that event into the person's data: it is neither exported nor deleted."""
+        mentee = self.create_mentee()
+        pair = self.create_pair(mentee=mentee)
+        now = fields.Datetime.now()
+        Event = self.env["calendar.event"]
+        own = Event.create({"name": "Duo meeting", "start": now, "stop": now,
+                            "res_model_id": self.env["ir.model"]._get_id("duo.pair"),
+                            "res_id": pair.id})
+        board = Event.create({"name": "Board meeting", "start": now, "stop": now})
+        self.env["duo.meeting"].create([
+            {"pair_id": pair.id, "date": date.today(), "calendar_event_id": own.id},
+            {"pair_id": pair.id, "date": date.today(), "calendar_event_id": board.id},
+        ])
+        data = json.loads(json.dumps(mentee._gdpr_export_data(), default=str))
+        self.assertEqual([event["name"] for event in data["calendar"]], ["Duo meeting"])
+        mentee.with_user(self.user_manager).action_gdpr_erase()
+        self.assertFalse(own.exists())
+        self.assertTrue(board.exists())
+
     def test_erased_files_leave_the_file_store_after_commit(self):
         mentee = self.create_mentee(cv=base64.b64encode(b"%PDF-1.4 unique cv 8731"),
                                     cv_filename="cv.pdf")
