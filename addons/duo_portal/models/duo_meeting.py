@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import clean_context
 
 from .duo_pair import PORTAL_MEETING_STAGES
 
@@ -22,12 +23,18 @@ class DuoMeeting(models.Model):
     concern = fields.Boolean(string="Something worries", groups="base.group_user",
                              help="Raised on the portal: the coordinator got an activity.")
     concern_note = fields.Text(string="What worries", groups="base.group_user")
+    # The coordinator's calendar event: neither read nor set from the portal.
+    calendar_event_id = fields.Many2one(groups="base.group_user")
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and self.env.user._is_portal():
-            vals_list = [self._portal_meeting_vals(vals) for vals in vals_list]
-        return super().create(vals_list)
+        if self.env.su or self.env.user._is_internal():
+            return super().create(vals_list)
+        # Context defaults (default_calendar_event_id, default_date, ...) would add values
+        # the whitelist below never sees: a portal user gets none of them.
+        meetings = self.with_env(self.env(context=clean_context(self.env.context)))
+        vals_list = [meetings._portal_meeting_vals(vals) for vals in vals_list]
+        return super(DuoMeeting, meetings).create(vals_list)
 
     @api.model
     def _portal_meeting_vals(self, vals):

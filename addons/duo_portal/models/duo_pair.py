@@ -60,6 +60,19 @@ class DuoPair(models.Model):
         for pair in self:
             pair.access_url = f"/my/duo/{pair.id}"
 
+    def _mail_get_operation_for_mail_message_operation(self, message_operation):
+        """The mentee and the mentor read the duo, not its whole thread: a message the
+        coordinator sent to one of them, or the other's email reply, is not for the other
+        side. For non-internal users reading a duo's messages needs write access on the
+        duo, which they never have; what they wrote or received stays readable through
+        mail's own author and recipient checks. The user is read from the environment, as
+        mail asks this of a sudo'ed thread too."""
+        operations = super()._mail_get_operation_for_mail_message_operation(message_operation)
+        if self.env.user._is_internal():
+            return operations
+        return {pair: "write" if operation == "read" else operation
+                for pair, operation in operations.items()}
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:

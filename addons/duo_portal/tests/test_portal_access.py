@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
@@ -107,6 +110,48 @@ class TestPortalAccess(DuoPortalCommon):
             with self.assertRaises(AccessError, msg=field):
                 pair.read([field])
 
+    def test_thread_messages_for_one_side_stay_with_that_side(self):
+        """A message the coordinator sends to the mentee only, with its attachment, and the
+        mentee's email reply are not the mentor's to read; what he receives is."""
+        pair = self.pair
+        mentee, mentor = pair.mentee_partner_id, pair.mentor_partner_id
+        attachment = self.env["ir.attachment"].create({
+            "name": "residence-permit.pdf", "raw": b"%PDF-1.4 permit",
+            "res_model": "duo.pair", "res_id": pair.id})
+        as_coordinator = pair.with_user(self.user_coordinator_bxl)
+        to_mentee = as_coordinator.message_post(
+            body="Amina, about your residence permit", partner_ids=mentee.ids,
+            message_type="comment", subtype_xmlid="mail.mt_comment",
+            attachment_ids=attachment.ids)
+        reply = pair.message_post(
+            body="Thank you, it expires in May", author_id=mentee.id, message_type="email",
+            subtype_xmlid="mail.mt_comment")
+        to_mentor = as_coordinator.message_post(
+            body="Marc, see you at the intervision", partner_ids=mentor.ids,
+            message_type="comment", subtype_xmlid="mail.mt_comment")
+        Message = self.env["mail.message"].with_user(self.user_mentor)
+        fetched = Message._message_fetch(None, thread=pair.with_user(self.user_mentor))
+        self.assertIn(to_mentor, fetched["messages"])
+        self.assertNotIn(to_mentee, fetched["messages"])
+        self.assertNotIn(reply, fetched["messages"])
+        found = Message.search_read([("model", "=", "duo.pair"), ("res_id", "=", pair.id)],
+                                    ["body", "attachment_ids"])
+        self.assertIn(to_mentor.id, [message["id"] for message in found])
+        self.assertFalse({to_mentee.id, reply.id} & {message["id"] for message in found})
+        self.assertNotIn(attachment.id,
+                         [att for message in found for att in message["attachment_ids"]])
+        for message in (to_mentee, reply):
+            with self.assertRaises(AccessError):
+                message.with_user(self.user_mentor).read(["body"])
+        with self.assertRaises(AccessError):
+            attachment.with_user(self.user_mentor).read(["raw"])
+        # The mentee reads what was sent to her and what she wrote, not the mentor's.
+        fetched = self.env["mail.message"].with_user(self.user_mentee)._message_fetch(
+            None, thread=pair.with_user(self.user_mentee))["messages"]
+        self.assertIn(to_mentee, fetched)
+        self.assertIn(reply, fetched)
+        self.assertNotIn(to_mentor, fetched)
+
     def test_internal_user_is_not_a_duo_person(self):
         with self.assertRaises(AccessError):
             self.env["duo.pair"].with_user(self.user_plain).search([])
@@ -139,6 +184,24 @@ class TestPortalAccess(DuoPortalCommon):
             meeting.unlink()
         with self.assertRaises(AccessError):
             meeting.read(["concern_note"])
+
+    def test_portal_meeting_ignores_context_defaults(self):
+        """default_* context keys add no field the whitelist refuses, nor a future date."""
+        self.start_mentoring(self.pair)
+        event = self.env["calendar.event"].create({
+            "name": "Board: staff evaluations", "start": fields.Datetime.now(),
+            "stop": fields.Datetime.now() + timedelta(hours=1)})
+        future = fields.Date.today() + timedelta(days=30)
+        Meeting = self.env["duo.meeting"].with_user(self.user_mentee).with_context(
+            default_calendar_event_id=event.id, default_date=future,
+            default_logged_by="staff", default_concern=True)
+        meeting = Meeting.create({"pair_id": self.pair.id, "mode": "video"}).sudo()
+        self.assertFalse(meeting.calendar_event_id)
+        self.assertEqual(meeting.date, fields.Date.context_today(meeting))
+        self.assertEqual(meeting.logged_by, "mentee")
+        self.assertFalse(meeting.concern)
+        with self.assertRaises(AccessError):
+            meeting.with_user(self.user_mentee).read(["calendar_event_id"])
 
     def test_portal_goal_whitelist(self):
         self.start_mentoring(self.pair)
