@@ -88,11 +88,15 @@ class DuoPortal(CustomerPortal):
         now = fields.Datetime.now()
         first_meeting_sudo = pair_sudo.first_meeting_event_id
         first_meeting_done = bool(first_meeting_sudo) and first_meeting_sudo.start <= now
+        # Only the events the person is invited to: the coordinator may plan one with one
+        # side only. "Only internal users" events stay staff's even for an attendee.
         events_sudo = request.env["calendar.event"].sudo().search([
             ("start", ">=", now),
+            ("partner_ids", "in", request.env.user.partner_id.ids),
             "|", ("id", "=", first_meeting_sudo.id),
             "&", ("res_model", "=", "duo.pair"), ("res_id", "=", pair.id),
-        ], order="start", limit=UPCOMING_LISTED)
+        ], order="start").filtered(
+            lambda event: event.effective_privacy != "confidential")[:UPCOMING_LISTED]
         coordinator_sudo = pair_sudo.user_id
         return {
             "page_name": "duo_detail",

@@ -160,6 +160,31 @@ class TestPortalHttp(DuoPortalCommon, HttpCase):
         self.assertEqual(self._concerns(self.pair).user_id, self.user_coordinator_bxl)
         self.assertIn("We do not understand each other", str(self._concerns(self.pair).note))
 
+    def test_upcoming_events_of_the_person_only(self):
+        """Coming up lists the duo's events the person is invited to, never one planned
+        with the other side only nor one for internal users only."""
+        start = fields.Datetime.now() + relativedelta(days=3)
+        mentee, mentor = self.pair.mentee_partner_id, self.pair.mentor_partner_id
+        self.env["calendar.event"].create([{
+            "name": name, "start": start, "stop": start + relativedelta(hours=1),
+            "partner_ids": [(6, 0, partners.ids)], "privacy": privacy,
+            "res_model_id": self.env["ir.model"]._get_id("duo.pair"), "res_id": self.pair.id,
+        } for name, partners, privacy in (
+            ("Call about the permit", mentee, "private"),
+            ("Duo check-in", mentee | mentor, "private"),
+            ("Staff review of the duo", mentee | mentor, "confidential"),
+        )])
+        self._login(self.user_mentor)
+        page = self.url_open(f"/my/duo/{self.pair.id}").text
+        self.assertIn("Duo check-in", page)
+        self.assertNotIn("Call about the permit", page)
+        self.assertNotIn("Staff review of the duo", page)
+        self._login(self.user_mentee)
+        page = self.url_open(f"/my/duo/{self.pair.id}").text
+        self.assertIn("Duo check-in", page)
+        self.assertIn("Call about the permit", page)
+        self.assertNotIn("Staff review of the duo", page)
+
     def test_page_queries_flat(self):
         """The duo page costs the same number of queries with 2 or 40 meetings."""
         self.start_mentoring(self.pair)
