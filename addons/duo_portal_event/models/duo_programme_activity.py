@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from odoo.addons.duo_event.models.event_type import DUO_ACTIVITY_KINDS
+
 # Activities listed on a duo's page at most (the coming sessions first, then the documents).
 PORTAL_ACTIVITIES_LISTED = 20
 
@@ -13,10 +15,14 @@ class DuoProgrammeActivity(models.Model):
     def _duo_portal_domain(self, pair):
         """What the people of `pair` see on the portal: the activities of the duo's centre or
         of every centre, whose session is still to come (and not cancelled) or that share
-        documents (the accommodation guide). A closed duo sees none."""
+        documents (the accommodation guide). The session must be one of the programme's
+        activities for both sides (not a mentor training or intervision, not an information
+        session) of the duo's centre or of every centre. A closed duo sees none."""
         if not pair.is_open:
             return Domain.FALSE
         upcoming = (Domain("event_id", "!=", False)
+                    & Domain("event_id.duo_kind", "in", DUO_ACTIVITY_KINDS)
+                    & Domain("event_id.duo_centre_id", "in", [False, *pair.centre_id.ids])
                     & Domain("event_id.date_end", ">", fields.Datetime.now())
                     & Domain("event_id.kanban_state", "!=", "cancel"))
         documents = Domain("event_id", "=", False) & Domain("attachment_ids", "!=", False)
@@ -59,8 +65,12 @@ class DuoProgrammeActivity(models.Model):
             raise UserError(_("This activity is not open to your duo."))
         if not self._duo_portal_can_register():
             raise UserError(_("Registrations to this activity are closed."))
-        person = pair._duo_portal_person(side)
         event = self.event_id
+        # The session's own rules on who attends (duo_event): mentor-only sessions, an
+        # information session for one audience.
+        if side not in self.env["event.registration"].new({"event_id": event.id})._duo_roles():
+            raise UserError(_("This activity is not open to your duo."))
+        person = pair._duo_portal_person(side)
         registration = self._duo_portal_registrations(person).get(event)
         if registration:
             return registration

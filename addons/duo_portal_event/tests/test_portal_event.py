@@ -1,3 +1,7 @@
+from datetime import timedelta
+from unittest.mock import patch
+
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -54,6 +58,51 @@ class TestPortalEvent(DuoPortalEventCommon):
                 activity._duo_portal_register(self.pair, "mentee")
         self.assertFalse(self.env["event.registration"].search([
             ("partner_id", "=", self.pair.mentee_partner_id.id)]))
+
+    def test_sessions_keep_their_own_audience_and_centre(self):
+        """An activity linked to a mentor intervision, or to a session of another centre,
+        is neither listed nor open to registration, whatever the activity says."""
+        next_week = fields.Datetime.now() + timedelta(days=7)
+        Event = self.env["event.event"]
+        intervision = Event.create({
+            "name": "Intervision Brussels", "duo_kind": "intervision",
+            "duo_centre_id": self.centre_bxl.id, "date_begin": next_week,
+            "date_end": next_week + timedelta(hours=2)})
+        self.assertEqual(intervision.duo_kind, "intervision")
+        activity_intervision = self.create_activity(
+            "Intervision for everyone", "other", False, intervision)
+        activity_cv_lgg = self.create_activity(
+            "CV workshop, every centre", "cv_workshop", False,
+            self.create_session(self.type_cv, next_week, name="CV workshop Liège",
+                                duo_centre_id=self.centre_lgg.id))
+        visible = self._visible(self.pair)
+        self.assertNotIn(activity_intervision, visible)
+        self.assertNotIn(activity_cv_lgg, visible)
+        for activity in (activity_intervision, activity_cv_lgg):
+            with self.assertRaises(UserError, msg=activity.name):
+                activity._duo_portal_register(self.pair, "mentee")
+        self.assertFalse(self.env["event.registration"].search([
+            ("partner_id", "=", self.pair.mentee_partner_id.id)]))
+
+    def test_side_outside_the_sessions_roles_refused(self):
+        """The session's roles (duo_event) apply to a portal registration too: a mentee is
+        refused at a mentor-only session even if the portal's list let it through."""
+        event = self.activity_cv.event_id
+        with patch.object(type(self.env["event.registration"]), "_duo_roles",
+                          return_value=("mentor",)):
+            with self.assertRaises(UserError):
+                self.activity_cv._duo_portal_register(self.pair, "mentee")
+            registration = self.activity_cv._duo_portal_register(self.pair, "mentor")
+        self.assertEqual(registration.event_id, event)
+
+    def test_intervision_follow_up_is_staff_only(self):
+        """How many intervisions the mentor attended is the coordinator's follow-up: neither
+        side reads it over RPC."""
+        for user in (self.user_mentee, self.user_mentor):
+            for field in ("intervision_count", "intervision_behind"):
+                with self.assertRaises(AccessError, msg=field):
+                    self.pair.with_user(user).read([field])
+        self.assertEqual(self.pair.with_user(self.user_coordinator_bxl).intervision_count, 0)
 
     def test_full_session(self):
         event = self.activity_cv.event_id
