@@ -17,12 +17,13 @@ class DuoPair(models.Model):
         "duo.programme.activity", string="Programme activities",
         help="Workshops and resources the duo took part in.",
     )
+    # Staff's follow-up of the mentor, not for portal users reading the duo.
     intervision_count = fields.Integer(
-        compute="_compute_intervision", string="Intervisions attended",
+        compute="_compute_intervision", string="Intervisions attended", groups="base.group_user",
         help="Peer-exchange sessions the mentor attended during this mentoring period.",
     )
     intervision_behind = fields.Boolean(
-        compute="_compute_intervision", string="Intervisions behind",
+        compute="_compute_intervision", string="Intervisions behind", groups="base.group_user",
         help="With the sessions left (one every two months), the mentor can no longer attend "
              "the two required during the mentoring period.",
     )

@@ -36,6 +36,9 @@ class DuoPair(models.Model):
     mentor_answer = fields.Selection(groups="base.group_user")
     rejection_reason = fields.Text(groups="base.group_user")
     end_reason = fields.Text(groups="base.group_user")
+    # Staff's follow-up of the duo: how it ended and the coordinator's reminder.
+    outcome = fields.Selection(groups="base.group_user")
+    first_meeting_alert_date = fields.Date(groups="base.group_user")
 
     # Each side reads and signs the agreement and the code of conduct on the portal (the
     # portal's signature widget): the drawn signature, the name typed and when. Staff read

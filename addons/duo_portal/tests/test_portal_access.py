@@ -106,7 +106,8 @@ class TestPortalAccess(DuoPortalCommon):
             self.env["duo.mentor"].with_user(self.user_mentee).search([])
         pair = self.pair.with_user(self.user_mentee)
         for field in ("mentor_answer", "mentee_answer", "rejection_reason",
-                      "matching_explanation", "end_reason"):
+                      "matching_explanation", "end_reason", "outcome",
+                      "first_meeting_alert_date"):
             with self.assertRaises(AccessError, msg=field):
                 pair.read([field])
 
