@@ -261,37 +261,32 @@ def programme():
     ]
     styles = {"A1": 1}
     borders = {}
-    for row, title, formula, _height in sections:
+    def heading(row, title):
         cells[f"A{row}"] = t(title)
-        cells[f"A{row + 1}"] = formula
         styles[f"A{row}"] = 2
         borders[f"A{row}:H{row}"] = 1
+
+    def copy_rows(first_row, sources, columns):
+        """Rows of the Data sheet shown from ``first_row`` on: its column A, B, C... into
+        the dashboard's ``columns`` (the label always in A)."""
+        for row, source in enumerate(sources, start=first_row):
+            for column, data_column in zip(("A", *columns), "ABC", strict=False):
+                cells[f"{column}{row}"] = f"=Data!{data_column}{source}"
+
+    for row, title, formula, _height in sections:
+        heading(row, title)
+        cells[f"A{row + 1}"] = formula
     at_risk = top + 49
-    cells[f"A{at_risk}"] = t("Duos at risk")
-    styles[f"A{at_risk}"] = 2
-    borders[f"A{at_risk}:H{at_risk}"] = 1
-    for offset, source in enumerate(range(11, 16), start=1):
-        cells[f"A{at_risk + offset}"] = f"=Data!A{source}"
-        cells[f"C{at_risk + offset}"] = f"=Data!B{source}"
+    heading(at_risk, "Duos at risk")
+    copy_rows(at_risk + 1, range(11, 16), ["C"])
     targets_row = at_risk + 7
-    cells[f"A{targets_row}"] = t("Outcomes against the published targets")
-    styles[f"A{targets_row}"] = 2
-    borders[f"A{targets_row}:H{targets_row}"] = 1
-    for offset, source in enumerate(range(18, 23), start=1):
-        cells[f"A{targets_row + offset}"] = f"=Data!A{source}"
-        cells[f"D{targets_row + offset}"] = f"=Data!B{source}"
-        cells[f"E{targets_row + offset}"] = f"=Data!C{source}"
+    heading(targets_row, "Outcomes against the published targets")
+    copy_rows(targets_row + 1, range(18, 23), ["D", "E"])
     after = targets_row + 7
-    for offset, source in enumerate(range(24, 29)):
-        cells[f"A{after + offset}"] = f"=Data!A{source}"
-        cells[f"D{after + offset}"] = f"=Data!B{source}"
+    copy_rows(after, range(24, 29), ["D"])
     sessions = after + 7
-    cells[f"A{sessions}"] = t("Matching sessions")
-    styles[f"A{sessions}"] = 2
-    borders[f"A{sessions}:H{sessions}"] = 1
-    for offset, source in enumerate(range(6, 10), start=1):
-        cells[f"A{sessions + offset}"] = f"=Data!A{source}"
-        cells[f"C{sessions + offset}"] = f"=Data!B{source}"
+    heading(sessions, "Matching sessions")
+    copy_rows(sessions + 1, range(6, 10), ["C"])
     formats = {
         f"D{targets_row + 2}:E{targets_row + 5}": 1, f"D{after + 1}:D{after + 4}": 1,
         f"C{sessions + 4}": 1, f"C{at_risk + 5}": 2,
