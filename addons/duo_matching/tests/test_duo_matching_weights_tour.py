@@ -2,9 +2,9 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
+from .tour_common import admin_works_in, create_ready_people
 from .weights_common import FAILURES, SUCCESSES, create_closed_duos
 
 
@@ -19,31 +19,8 @@ class TestDuoMatchingWeightsTour(HttpCase):
                                                    "code": "TOURL"})
         cls.pairs = create_closed_duos(cls.env, cls.centre, prefix="Tour")
         assert len(cls.pairs) >= SUCCESSES + FAILURES
-        slot = cls.env.ref("duo_mentoring.duo_slot_tuesday_evening")
-        french = cls.env.ref("duo_mentoring.duo_language_fr")
-        ready = cls.env.ref("duo_mentoring.duo_intake_stage_ready")
-        base = {
-            "centre_id": cls.centre.id,
-            "consent_date": fields.Datetime.now(),
-            "consent_version": "2026-01",
-            "consent_channel": "paper",
-            "info_session_date": date.today(),
-            "interview_date": date.today(),
-            "interview_notes": "<p>Motivated.</p>",
-            "slot_ids": [Command.set(slot.ids)],
-            "stage_id": ready.id,
-        }
-        cls.env["duo.mentee"].create([dict(
-            base, name=name, email=f"{name.lower().replace(' ', '.')}@example.com",
-            birthdate=date.today() - relativedelta(years=25),
-            nationality_id=cls.env.ref("base.ma").id, residence_status="long_term",
-            language_skill_ids=[Command.create({"language_id": french.id, "level": "b2"})],
-        ) for name in ("Tour Mentee Eva", "Tour Mentee Farid")])
-        cls.env["duo.mentor"].create([dict(
-            base, name=name, email=f"{name.lower().replace(' ', '.')}@example.com",
-            birthdate=date.today() - relativedelta(years=60), experience_years=30,
-            language_skill_ids=[Command.create({"language_id": french.id, "level": "native"})],
-        ) for name in ("Tour Mentor Gilles", "Tour Mentor Hilde")])
+        create_ready_people(cls.env, cls.centre, ("Tour Mentee Eva", "Tour Mentee Farid"),
+                            ("Tour Mentor Gilles", "Tour Mentor Hilde"))
         Session = cls.env["duo.matching.session"]
         cls.last_week = Session.create({
             "centre_id": cls.centre.id, "name": "TOURL last week",
@@ -54,11 +31,7 @@ class TestDuoMatchingWeightsTour(HttpCase):
 
     def _run_weights_tour(self, lang):
         """The matching team (an admin here) learns, reads and accepts in `lang`."""
-        if lang != "en_US":
-            self.env["res.lang"]._activate_lang(lang)
-            self.env["ir.module.module"]._load_module_terms(["duo_mentoring", "duo_matching"],
-                                                            [lang])
-        self.env.ref("base.user_admin").lang = lang
+        admin_works_in(self.env, lang)
         self.start_tour("/odoo", f"duo_matching_weights_tour_{lang}", login="admin")
         suggestion = self.env["duo.matching.weight.suggestion"].search(
             [("centre_id", "=", self.centre.id)]
