@@ -51,3 +51,13 @@ class DuoPortalCommon(DuoCommon):
         pair.write(cls.AGREEMENT_ACCEPTED)
         pair.action_sign_agreement()
         pair.action_start_mentoring()
+
+
+def page_queries(case, url):
+    """(queries, text) of ``url`` opened hot by the HttpCase ``case``'s browser session: a
+    first visit warms the caches, the second is counted. Comparing two counts (few records,
+    many records) proves a page flat without pinning an absolute number."""
+    case.url_open(url)
+    start = case.cr.sql_log_count
+    text = case.url_open(url).text
+    return case.cr.sql_log_count - start, text

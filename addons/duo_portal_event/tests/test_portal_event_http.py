@@ -2,6 +2,8 @@ import re
 
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.duo_portal.tests.common import page_queries
+
 from .common import DuoPortalEventCommon
 
 
@@ -110,14 +112,8 @@ class TestPortalEventHttp(DuoPortalEventCommon, HttpCase):
         self._login(self.user_mentee)
         url = f"/my/duo/{self.pair.id}"
 
-        def queries():
-            self.url_open(url)
-            start = self.cr.sql_log_count
-            page = self.url_open(url).text
-            return self.cr.sql_log_count - start, page
-
         self.register(self.activity_cv.event_id, self.pair.mentee_id)
-        few, _page = queries()
+        few, _page = page_queries(self, url)
         events = self.activity_cv.event_id | self.activity_language.event_id
         for number in range(10):
             self.create_activity(
@@ -125,6 +121,6 @@ class TestPortalEventHttp(DuoPortalEventCommon, HttpCase):
                 self.create_session(self.type_cv, events[number % 2].date_begin,
                                     name=f"Workshop {number}"),
                 documents=[f"doc{number}.pdf"])
-        many, page = queries()
+        many, page = page_queries(self, url)
         self.assertEqual(page.count('class="o_duo_activity"'), 13)
         self.assertEqual(many, few)

@@ -1,5 +1,7 @@
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.duo_portal.tests.common import page_queries
+
 from .common import DuoPortalSurveyCommon
 
 
@@ -61,17 +63,11 @@ class TestPortalSurveyHttp(DuoPortalSurveyCommon, HttpCase):
         self._login(self.user_mentee)
         url = f"/my/duo/{self.pair.id}"
 
-        def queries():
-            self.url_open(url)
-            start = self.cr.sql_log_count
-            page = self.url_open(url).text
-            return self.cr.sql_log_count - start, page
-
-        few, _page = queries()
+        few, _page = page_queries(self, url)
         survey = self.pulse_mentee.survey_id
         for _number in range(6):
             survey._create_answer(partner=self.pair.mentee_partner_id, check_attempts=False,
                                   duo_evaluation="pulse", duo_pair_id=self.pair.id)
-        many, page = queries()
+        many, page = page_queries(self, url)
         self.assertEqual(page.count('class="o_duo_evaluation mb-3"'), 8)
         self.assertEqual(many, few)
