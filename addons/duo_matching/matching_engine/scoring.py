@@ -350,7 +350,9 @@ def _centre_groups(pool):
         if centre < 0:
             groups.append((np.sort(rows), slice(None)))
             continue
-        cols = np.union1d(mentor_order[low:high], anywhere)
+        # A stable argsort keeps each centre's mentors in index order already.
+        cols = np.union1d(mentor_order[low:high], anywhere) if len(anywhere) \
+            else mentor_order[low:high]
         if len(cols):  # else the centre's mentees stay infeasible (the matrix starts at -1)
             groups.append((np.sort(rows), cols))
     return groups
@@ -368,6 +370,7 @@ def _score_plan(pool):
                   for start in range(0, n_mentees, step)]
         return blocks, False
     blocks, bundle_rows, bundle_cols = [], [], np.empty(0, np.int64)
+    n_rows = 0  # rows in the bundle
 
     def flush():
         if bundle_rows:
@@ -378,15 +381,15 @@ def _score_plan(pool):
         width = n_mentors if isinstance(cols, slice) else len(cols)
         if not isinstance(cols, slice) and len(rows) * width < _SMALL_GROUP_CELLS:
             # Bundled blocks mix centres: the centre mask of the block rules those pairs out.
-            n_rows = sum(map(len, bundle_rows))
             merged_cols = np.union1d(bundle_cols, cols)
             cells = (n_rows + len(rows)) * len(merged_cols)
             added = cells - n_rows * len(bundle_cols) - len(rows) * width
             if bundle_rows and (added > _BLOCK_FIXED_CELLS or cells > _BLOCK_CELLS):
                 flush()
-                merged_cols = cols
+                merged_cols, n_rows = cols, 0
             bundle_rows.append(rows)
             bundle_cols = merged_cols
+            n_rows += len(rows)
             continue
         step = max(8, _BLOCK_CELLS // max(width, 1))
         blocks += [(rows[start : start + step], cols) for start in range(0, len(rows), step)]
