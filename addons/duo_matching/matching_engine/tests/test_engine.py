@@ -15,7 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from matching_engine import assignment, scoring
 from matching_engine.profiles import encode_pool
-from matching_engine.scoring import build_rules, pair_criteria, score_pool
+from matching_engine.scoring import (
+    SCORE_STEP,
+    build_rules,
+    pair_criteria,
+    proposable_min,
+    score_pool,
+)
 from matching_engine.testing import (
     assignment_total,
     brute_force_assignment,
@@ -29,6 +35,16 @@ from matching_engine.testing import (
 def criteria_of(mentee, mentor, config=None):
     pool = encode_pool([mentee], [mentor], config or engine.MatchingConfig())
     return {name: float(value[0]) for name, value in pair_criteria(pool, [0], [0]).items()}
+
+
+def solver_total(proposals, pool, scores):
+    """Total of ``proposals`` on the solver's score matrix (the grid the optimum is exact on;
+    each proposal's own score is the exact one, within half a grid step of it)."""
+    rows = pool.mentees.ids.searchsorted([p.mentee_id for p in proposals])
+    cols = pool.mentors.ids.searchsorted([p.mentor_id for p in proposals])
+    for proposal, row, col in zip(proposals, rows, cols, strict=True):
+        assert abs(proposal.score - float(scores[row, col])) <= SCORE_STEP / 2 + 1e-6
+    return assignment_total(scores, np.asarray(rows, np.int64), np.asarray(cols, np.int64))
 
 
 class TestMatchingCriteria(unittest.TestCase):
@@ -97,7 +113,18 @@ class TestMatchingCriteria(unittest.TestCase):
         weights = pool.config.normalised_weights()
         raw = pair_criteria(pool, rows, cols)
         exact = sum(weights[name] * raw[name] for name in engine.CRITERIA)
-        np.testing.assert_allclose(scores[rows, cols], exact, atol=1e-5)
+        # Proposable scores sit on the solver's grid, within half a step of the exact score
+        # (never under the threshold); the others are the raw float32 scores.
+        minimum = proposable_min(pool.config)
+        proposable = scores[rows, cols] >= minimum
+        np.testing.assert_array_equal(proposable, exact >= minimum - 1e-6)
+        on_grid = scores[rows, cols][proposable] / SCORE_STEP
+        np.testing.assert_array_equal(on_grid, np.rint(on_grid))
+        np.testing.assert_allclose(
+            scores[rows, cols][proposable], exact[proposable], atol=SCORE_STEP / 2 + 1e-6
+        )
+        np.testing.assert_allclose(scores[rows, cols][~proposable], exact[~proposable], atol=1e-5)
+        self.assertTrue(proposable.any() and (~proposable).any())
 
 
 class TestMatchingConstraints(unittest.TestCase):
@@ -369,7 +396,8 @@ class TestMatchingSolvers(unittest.TestCase):
         rules = build_rules(pool)
         scores = score_pool(pool, rules)
         rows, cols = brute_force_assignment(scores, rules.remaining, config.min_score)
-        self.assertAlmostEqual(result.total_score, assignment_total(scores, rows, cols), places=4)
+        self.assertAlmostEqual(solver_total(result.proposals, pool, scores),
+                               assignment_total(scores, rows, cols), places=4)
         for proposal in result.proposals:
             self.assertGreaterEqual(proposal.score, config.min_score - 1e-6)
 
@@ -399,7 +427,7 @@ class TestMatchingSolvers(unittest.TestCase):
             )
             free = [p for p in result.proposals if not p.locked]
             self.assertAlmostEqual(
-                sum(p.score for p in free),
+                solver_total(free, pool, matrices.scores),
                 assignment_total(matrices.scores, dense_rows, dense_cols),
                 places=4,
             )
@@ -490,12 +518,14 @@ class TestCentreBlocks(unittest.TestCase):
 class TestMatchingPoolFamilies(unittest.TestCase):
     """The engine stays exact, and takes the path that suits the pool, on every family."""
 
-    def _dense_total(self, mentees, mentors, config):
+    def _assert_dense_optimum(self, result, mentees, mentors, config):
+        """The engine's proposals reach the dense solver's total on the same matrix."""
         pool = encode_pool(mentees, mentors, config)
         rules = build_rules(pool)
         matrices = score_matrix(pool, rules)
         rows, cols = solve_expanded(matrices.expanded, matrices.solve_rows, matrices.owner)
-        return assignment_total(matrices.scores, rows, cols)
+        self.assertAlmostEqual(solver_total(result.proposals, pool, matrices.scores),
+                               assignment_total(matrices.scores, rows, cols), places=4)
 
     @settings(max_examples=40, deadline=None)
     @given(family=st.sampled_from(["random", "star", "identical", "scarce", "national"]),
@@ -504,8 +534,7 @@ class TestMatchingPoolFamilies(unittest.TestCase):
         mentees, mentors = family_pool(family, random.Random(seed), size)
         config = engine.MatchingConfig(min_score=0.2)
         result = engine.match(mentees, mentors, config, candidates_per_mentee=4)
-        self.assertAlmostEqual(result.total_score, self._dense_total(mentees, mentors, config),
-                               places=4)
+        self._assert_dense_optimum(result, mentees, mentors, config)
         self.assertLessEqual(result.stats["solve_rounds"], assignment.MAX_PRICING_ROUNDS + 1)
 
     def test_crowded_pools_go_dense_at_once_and_others_stay_sparse(self):
@@ -531,8 +560,7 @@ class TestMatchingPoolFamilies(unittest.TestCase):
         result = engine.match(mentees, mentors, config, candidates_per_mentee=8)
         self.assertEqual(result.stats["solve_rounds"], 1)
         self.assertEqual(len(result.proposals), 300)
-        self.assertAlmostEqual(result.total_score, self._dense_total(mentees, mentors, config),
-                               places=4)
+        self._assert_dense_optimum(result, mentees, mentors, config)
         block = np.full((4, 1000), 0.5, np.float32)
         rows, cols, _values, bound = assignment.top_candidates(
             block, 0.1, 3, tie_start=np.array([0, 250, 500, 999]))
