@@ -75,8 +75,25 @@ def optimal_assignment(values, capacities, min_value=0.0, row_mask=None):
     empty = np.empty(0, np.int64)
     if not len(rows) or not len(owner):
         return empty, empty
+    rows = rows[np.argsort(_expanded_row_sums(values, rows, copies, min_value), kind="stable")]
     weights = expanded_values(values, capacities, min_value, rows=rows, cols_owner=owner)
     return solve_expanded(weights, rows, owner)
+
+
+def _expanded_row_sums(values, rows, copies, min_value):
+    """Sum of each row of the expanded matrix, without building it.
+
+    The dense solver augments one row at a time, in row order; it is handed the rows from
+    the smallest sum up. Any order gives the same optimum, but on pools where every mentee
+    wants the same mentors (near-identical people) the mentees with the most at stake
+    coming last cut its time by 5 to 15x (10x at 5,000 near-identical people); on the other
+    families it changes nothing measurable (bench/README.md)."""
+    weight = np.maximum(copies, 0).astype(np.float64)
+    sums = np.empty(len(rows))
+    for part in _row_blocks(len(rows), values.shape[1]):
+        block = values[rows[part]]
+        sums[part] = np.where(_allowed(block, min_value), block, 0) @ weight
+    return sums
 
 
 def solve_expanded(weights, rows, owner):
@@ -227,15 +244,33 @@ def top_candidates(block, min_value, k, col_ok=None, tie_start=None):
 
 def _trim_ties(block, keep, cut, k, tie_start):
     """Rows where many entries tie at the cut-off keep only the first ``k + 1`` of those ties
-    in tie order, so that a row of thousands of equal scores (near-identical people) is not
+    in tie order, so that a row of hundreds of equal scores (near-identical people) is not
     sorted whole. Entries above the cut-off are at most ``k * _GROUP`` per row: all stay, and
-    the ``k + 1`` best of the row (its candidates and its bound) are among what is kept."""
-    heavy = np.flatnonzero(keep.sum(1) > 4 * _GROUP * (k + 1))
-    for row in heavy.tolist():
-        ties = np.flatnonzero(keep[row] & (block[row] == cut[row]))
-        if tie_start is not None:
-            ties = np.roll(ties, -int(np.searchsorted(ties, tie_start[row])))
-        keep[row, ties[k + 1 :]] = False
+    the ``k + 1`` best of the row (its candidates and its bound) are among what is kept.
+
+    Vectorised: the first ties of a row are looked for in a window of ``4 * (k + 1)`` columns
+    from its tie start (where they are when most of the row ties); the rare rows whose window
+    holds fewer find theirs with one partition of their tie positions."""
+    ties = keep & (block == cut[:, None])
+    heavy = np.flatnonzero(ties.sum(1) > 2 * (k + 1))
+    if not len(heavy):
+        return
+    n_cols = block.shape[1]
+    ties = ties[heavy]
+    start = np.zeros(len(heavy), np.int64) if tie_start is None else tie_start[heavy]
+    window = (start[:, None] + np.arange(min(n_cols, 4 * (k + 1)))) % n_cols
+    in_window = np.take_along_axis(ties, window, 1)
+    rank = np.cumsum(in_window, 1)
+    short = np.flatnonzero(rank[:, -1] < k + 1)
+    row_keep = keep[heavy] & ~ties
+    chosen_rows, chosen_at = np.nonzero(in_window & (rank <= k + 1))
+    row_keep[chosen_rows, window[chosen_rows, chosen_at]] = True
+    if len(short):
+        position = (np.arange(n_cols) - start[short, None]) % n_cols
+        position = np.where(ties[short], position, n_cols)
+        last = np.partition(position, k, axis=1)[:, k]
+        row_keep[short] = keep[heavy[short]] & (~ties[short] | (position <= last[:, None]))
+    keep[heavy] = row_keep
 
 
 def _candidates_of(values, rows, min_value, k, col_ok):

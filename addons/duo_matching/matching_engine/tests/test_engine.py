@@ -367,16 +367,26 @@ class TestMatchingSolvers(unittest.TestCase):
             self.assertAlmostEqual(total, dual, places=9)
 
     def test_top_candidates_matches_a_full_sort(self):
+        """Also with a tie start per row, on rows from a few ties to nothing but ties (the
+        ties beyond the first k + 1 are trimmed by a window or, when it holds too few, by a
+        partition of their positions)."""
         rng = np.random.default_rng(2)
-        for _case in range(40):
+        for case in range(80):
             n_rows, n_cols = int(rng.integers(1, 20)), int(rng.integers(1, 300))
-            block = (np.round(rng.random((n_rows, n_cols)) * 20) / 20).astype(np.float32)
-            block[rng.random(block.shape) < 0.5] = -1
+            levels = int(rng.choice([1, 2, 20]))
+            block = (np.round(rng.random((n_rows, n_cols)) * levels) / levels).astype(np.float32)
+            block[rng.random(block.shape) < rng.choice([0.05, 0.5, 0.9])] = -1
             k, threshold = int(rng.integers(1, 12)), float(rng.choice([0.0, 0.3]))
-            local, cols, values, bound = assignment.top_candidates(block, threshold, k)
+            tie_start = rng.integers(0, n_cols, n_rows) if case % 2 else None
+            local, cols, values, bound = assignment.top_candidates(
+                block, threshold, k, tie_start=tie_start
+            )
             for row in range(n_rows):
                 allowed = np.flatnonzero((block[row] >= threshold) & (block[row] > 0))
-                ranked = sorted(allowed.tolist(), key=lambda col: (-block[row, col], col))
+                start = 0 if tie_start is None else tie_start[row]
+                ranked = sorted(
+                    allowed.tolist(), key=lambda col: (-block[row, col], (col - start) % n_cols)
+                )
                 self.assertEqual(cols[local == row].tolist(), ranked[:k])
                 np.testing.assert_array_equal(values[local == row], block[row, ranked[:k]])
                 left_out = block[row, ranked[k:]]
