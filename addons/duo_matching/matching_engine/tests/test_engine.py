@@ -102,6 +102,24 @@ class TestMatchingCriteria(unittest.TestCase):
         self.assertEqual(met["preferences"], 1.0)
         self.assertEqual(unmet["preferences"], 0.5)  # the mentor stated none: satisfied side
 
+    def test_scores_snap_to_the_grid_without_crossing_the_threshold(self):
+        """Proposable scores round to the nearest multiple of SCORE_STEP; one just over the
+        threshold whose nearest grid point lies under it takes the first point over it, and
+        one under the threshold stays as it is (never made proposable)."""
+        minimum = 0.3005  # 307.7 steps: its nearest grid point 308 is above, 307 below
+        values = np.array([minimum + 1e-5, minimum - 2e-4, 0.7, 0.75, -1.0, 0.0], np.float32)
+        raw = values.copy()
+        scoring.snap_to_grid(values, minimum)
+        self.assertEqual(values[0], 308 * SCORE_STEP)
+        self.assertEqual(values[1], raw[1])
+        self.assertEqual(values[2], round(0.7 / SCORE_STEP) * SCORE_STEP)
+        self.assertEqual(values[3], 0.75)
+        self.assertEqual(values[4:].tolist(), [-1.0, 0.0])
+        low = np.array([0.30005], np.float32)  # nearest grid point (307) is under 0.3
+        scoring.snap_to_grid(low, 0.3)
+        self.assertEqual(low[0], 308 * SCORE_STEP)
+        self.assertGreaterEqual(low[0], 0.3)
+
     def test_matrix_agrees_with_exact_pair_scores(self):
         rng = random.Random(3)
         mentees = [random_profile(rng, i) for i in range(1, 40)]
@@ -450,8 +468,10 @@ class TestMatchingSolvers(unittest.TestCase):
 
 def family_pool(family, rng, size):
     """Small pools of the benchmark's families: ``random``, ``star`` (every mentee wants what
-    one mentor in five offers), ``identical`` (one mentee and one mentor copied), ``scarce``
-    (a quarter as many mentors, capacity 1) and ``national`` (several centres)."""
+    one mentor in five offers), ``identical`` (one mentee and one mentor copied: the
+    benchmark's ``tied``), ``near_identical`` (the same copies, homes some 20 m apart, as the
+    benchmark's ``identical``), ``scarce`` (a quarter as many mentors, capacity 1) and
+    ``national`` (several centres)."""
     mentees = [random_profile(rng, k, unlocated=0) for k in range(1, size + 1)]
     n_mentors = max(1, size // 4) if family == "scarce" else size
     mentors = [random_profile(rng, 1000 + k, rng.randint(1, 2), unlocated=0)
@@ -465,6 +485,11 @@ def family_pool(family, rng, size):
     elif family == "identical":
         mentees = [replace(mentees[0], **popular, id=k) for k in range(1, size + 1)]
         mentors = [replace(mentors[0], **popular, id=1000 + k) for k in range(size)]
+    elif family == "near_identical":
+        mentees = [replace(mentees[0], **popular, id=k, lat=mentees[0].lat + k * 2e-4,
+                           lon=mentees[0].lon - k * 2e-4) for k in range(1, size + 1)]
+        mentors = [replace(mentors[0], **popular, id=1000 + k, lat=mentors[0].lat + k * 2e-4,
+                           lon=mentors[0].lon - k * 2e-4) for k in range(size)]
     elif family == "scarce":
         mentors = [replace(m, capacity=1) for m in mentors]
     elif family == "national":
@@ -538,7 +563,8 @@ class TestMatchingPoolFamilies(unittest.TestCase):
                                assignment_total(matrices.scores, rows, cols), places=4)
 
     @settings(max_examples=40, deadline=None)
-    @given(family=st.sampled_from(["random", "star", "identical", "scarce", "national"]),
+    @given(family=st.sampled_from(
+        ["random", "star", "identical", "near_identical", "scarce", "national"]),
            seed=st.integers(0, 10_000), size=st.integers(2, 40))
     def test_every_family_reaches_the_dense_optimum(self, family, seed, size):
         mentees, mentors = family_pool(family, random.Random(seed), size)
