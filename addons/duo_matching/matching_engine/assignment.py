@@ -35,17 +35,18 @@ def _row_blocks(n_rows, n_cols):
 
 
 def expanded_values(values, capacities, min_value=0.0, rows=None, cols_owner=None,
-                    negate=False):
+                    negate=False, transpose=False):
     """Float64 matrix of allowed values (0 elsewhere) with mentor ``j`` repeated per capacity.
 
     ``rows`` selects mentee rows and ``cols_owner`` gives the mentor of each output column
     (default: every mentor repeated ``capacities[j]`` times). ``negate``: the values' negatives
-    (costs to minimise).
+    (costs to minimise); ``transpose``: mentor copies as rows, mentees as columns.
     """
     rows = np.arange(values.shape[0]) if rows is None else np.asarray(rows, np.int64)
     if cols_owner is None:
         cols_owner = np.repeat(np.arange(values.shape[1]), np.asarray(capacities, np.int64))
-    out = np.empty((len(rows), len(cols_owner)), dtype=np.float64)
+    shape = (len(rows), len(cols_owner))
+    out = np.empty(shape[::-1] if transpose else shape, dtype=np.float64)
     # Each mentor once, in order (capacities of one): no column gather (10,000 x 10,000:
     # 2.0 s -> 0.4 s).
     every_col_once = len(cols_owner) == values.shape[1] and (
@@ -55,7 +56,11 @@ def expanded_values(values, capacities, min_value=0.0, rows=None, cols_owner=Non
         block[~_allowed(block, min_value)] = 0
         if negate:
             np.negative(block, out=block)
-        out[part] = block if every_col_once else block[:, cols_owner]
+        block = block if every_col_once else block[:, cols_owner]
+        if transpose:
+            out[:, part] = block.T
+        else:
+            out[part] = block
     return out
 
 
@@ -95,11 +100,14 @@ def optimal_assignment(values, capacities, min_value=0.0, row_mask=None):
     if not len(rows) or not len(owner):
         return empty, empty
     rows = rows[np.argsort(row_sum[rows], kind="stable")]
-    # Costs (negated values) built here: ``linear_sum_assignment(maximize=True)`` would
-    # allocate and fill a negated copy itself (at 10,000 x 10,000, 800 MB and ~1.7 s).
+    # Costs (negated values) built here, mentor copies as rows when they are fewer:
+    # ``linear_sum_assignment`` would otherwise allocate and fill a negated copy itself
+    # (``maximize``; at 10,000 x 10,000, 800 MB and ~1.7 s) and a transposed one for a tall
+    # matrix (scarce mentors at 10,000: 0.25 s -> 0.10 s).
+    transpose = len(rows) > len(owner)
     costs = expanded_values(values, capacities, min_value, rows=rows, cols_owner=owner,
-                            negate=True)
-    return _solve_costs(costs, rows, owner)
+                            negate=True, transpose=transpose)
+    return _solve_costs(costs, rows, owner, transpose)
 
 
 def solve_expanded(weights, rows, owner):
@@ -107,13 +115,16 @@ def solve_expanded(weights, rows, owner):
     return _solve_costs(np.negative(weights), rows, owner)
 
 
-def _solve_costs(costs, rows, owner):
-    """:func:`solve_expanded` on the negated matrix (minimised as is, no copy)."""
+def _solve_costs(costs, rows, owner, transposed=False):
+    """:func:`solve_expanded` on the negated matrix (minimised as is, no copy), given with
+    mentor copies as rows when ``transposed``."""
     empty = np.empty(0, np.int64)
     if not costs.size:
         return empty, empty
     solved_rows, solved_cols = linear_sum_assignment(costs)
     keep = costs[solved_rows, solved_cols] < 0
+    if transposed:
+        solved_rows, solved_cols = solved_cols, solved_rows
     rows_out = np.asarray(rows)[solved_rows[keep]]
     cols_out = np.asarray(owner)[solved_cols[keep]]
     order = np.argsort(rows_out, kind="stable")

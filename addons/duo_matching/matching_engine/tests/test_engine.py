@@ -102,23 +102,29 @@ class TestMatchingCriteria(unittest.TestCase):
         self.assertEqual(met["preferences"], 1.0)
         self.assertEqual(unmet["preferences"], 0.5)  # the mentor stated none: satisfied side
 
-    def test_scores_snap_to_the_grid_without_crossing_the_threshold(self):
-        """Proposable scores round to the nearest multiple of SCORE_STEP; one just over the
-        threshold whose nearest grid point lies under it takes the first point over it, and
-        one under the threshold stays as it is (never made proposable)."""
-        minimum = 0.3005  # 307.7 steps: its nearest grid point 308 is above, 307 below
-        values = np.array([minimum + 1e-5, minimum - 2e-4, 0.7, 0.75, -1.0, 0.0], np.float32)
-        raw = values.copy()
+    def test_scores_snap_to_cells_that_never_straddle_the_threshold(self):
+        """Scores become the middle of their SCORE_STEP cell counted from the threshold:
+        within half a step, equal within a cell, on the same side of the threshold as
+        before (however close to it), never negative."""
+        minimum = 0.3
+        threshold = np.float32(minimum)
+        just_under = np.nextafter(threshold, np.float32(0))
+        raw = np.array([threshold, just_under, minimum + 0.4 * SCORE_STEP,
+                        minimum + 0.6 * SCORE_STEP, minimum + 1.4 * SCORE_STEP, 0.7, 1.0,
+                        0.0, 1e-4], np.float32)
+        values = raw.copy()
         scoring.snap_to_grid(values, minimum)
-        self.assertEqual(values[0], 308 * SCORE_STEP)
-        self.assertEqual(values[1], raw[1])
-        self.assertEqual(values[2], round(0.7 / SCORE_STEP) * SCORE_STEP)
-        self.assertEqual(values[3], 0.75)
-        self.assertEqual(values[4:].tolist(), [-1.0, 0.0])
-        low = np.array([0.30005], np.float32)  # nearest grid point (307) is under 0.3
-        scoring.snap_to_grid(low, 0.3)
-        self.assertEqual(low[0], 308 * SCORE_STEP)
-        self.assertGreaterEqual(low[0], 0.3)
+        np.testing.assert_array_equal(values >= minimum, raw >= minimum)
+        np.testing.assert_allclose(values[raw > SCORE_STEP], raw[raw > SCORE_STEP],
+                                   atol=SCORE_STEP / 2 + 1e-6)
+        self.assertEqual(values[0], values[2])  # one cell
+        self.assertLess(values[2], values[4])  # the next cell
+        self.assertGreaterEqual(values.min(), 0.0)
+        # A threshold that is no float32: cells start where ``>= 0.7`` starts on float32.
+        values = np.array([0.7, np.nextafter(np.float32(0.7), np.float32(0))], np.float32)
+        before = values >= 0.7
+        scoring.snap_to_grid(values, 0.7)
+        np.testing.assert_array_equal(values >= 0.7, before)
 
     def test_matrix_agrees_with_exact_pair_scores(self):
         rng = random.Random(3)
@@ -131,17 +137,12 @@ class TestMatchingCriteria(unittest.TestCase):
         weights = pool.config.normalised_weights()
         raw = pair_criteria(pool, rows, cols)
         exact = sum(weights[name] * raw[name] for name in engine.CRITERIA)
-        # Proposable scores sit on the solver's grid, within half a step of the exact score
-        # (never under the threshold); the others are the raw float32 scores.
+        # The matrix holds the middle of each pair's SCORE_STEP cell: within half a step of
+        # the exact score, on the same side of the threshold.
         minimum = proposable_min(pool.config)
         proposable = scores[rows, cols] >= minimum
         np.testing.assert_array_equal(proposable, exact >= minimum - 1e-6)
-        on_grid = scores[rows, cols][proposable] / SCORE_STEP
-        np.testing.assert_array_equal(on_grid, np.rint(on_grid))
-        np.testing.assert_allclose(
-            scores[rows, cols][proposable], exact[proposable], atol=SCORE_STEP / 2 + 1e-6
-        )
-        np.testing.assert_allclose(scores[rows, cols][~proposable], exact[~proposable], atol=1e-5)
+        np.testing.assert_allclose(scores[rows, cols], exact, atol=SCORE_STEP / 2 + 1e-5)
         self.assertTrue(proposable.any() and (~proposable).any())
 
 
