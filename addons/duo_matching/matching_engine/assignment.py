@@ -47,8 +47,7 @@ def expanded_values(values, capacities, min_value=0.0, rows=None, cols_owner=Non
         cols_owner = np.repeat(np.arange(values.shape[1]), np.asarray(capacities, np.int64))
     shape = (len(rows), len(cols_owner))
     out = np.empty(shape[::-1] if transpose else shape, dtype=np.float64)
-    # Each mentor once, in order (capacities of one): no column gather (10,000 x 10,000:
-    # 2.0 s -> 0.4 s).
+    # Each mentor once, in order (capacities of one): no column gather (a copy per block).
     every_col_once = len(cols_owner) == values.shape[1] and (
         np.diff(cols_owner) == 1).all()
     for part in _row_blocks(len(rows), values.shape[1]):
@@ -271,8 +270,8 @@ def _trim_ties(block, keep, cut, k, tie_start):
     the ``k + 1`` best of the row (its candidates and its bound) are among what is kept.
 
     Vectorised: the first ties of a row are looked for in a window of ``4 * (k + 1)`` columns
-    from its tie start (where they are when most of the row ties); the rare rows whose window
-    holds fewer find theirs by a search among their ties' columns."""
+    from its tie start (where they are when most of the row ties); rows whose window holds
+    fewer (their ties start further on) find theirs by a search among their ties' columns."""
     ties = keep & (block == cut[:, None])
     heavy = np.flatnonzero(ties.sum(1) > 2 * (k + 1))
     if not len(heavy):

@@ -117,10 +117,11 @@ def match(
     equals that of the dense solver on the whole capacity-expanded matrix. Scores are
     compared in cells of :data:`scoring.SCORE_STEP` (1/1024) counted from the threshold:
     pairs in one cell tie, which is what keeps near-identical people from making the solvers
-    crawl; each proposal still carries its exact score. When many mentees compete for the same few mentors (star
-    mentors, near-identical profiles, scarce capacity) the dense solver decides at once, and
-    pricing never runs more than a few rounds (see :func:`assignment.solve_assignment`): no
-    pool makes a session hang (10,000 near-identical people: about 7 s).
+    crawl; each proposal still carries its exact score. When many mentees compete for the
+    same few mentors (star mentors, near-identical profiles, scarce capacity) the dense solver
+    decides at once, and pricing never runs more than a few rounds (see
+    :func:`assignment.solve_assignment`): no pool makes a session hang (10,000 near-identical
+    people: about 6 s).
     """
     with single_threaded_blas(), gc_paused():
         return _match(
