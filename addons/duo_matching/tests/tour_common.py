@@ -7,12 +7,10 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, fields
 
 
-def create_ready_people(env, centre, mentee_names, mentor_names):
-    """Ready-to-match mentees and mentors of ``centre``, all French speakers free on Tuesday
-    evenings (so every mentee can be matched with every mentor). Returns (mentees, mentors)."""
-    slot = env.ref("duo_mentoring.duo_slot_tuesday_evening")
-    french = env.ref("duo_mentoring.duo_language_fr")
-    base = {
+def ready_person_values(env, centre):
+    """What a person of ``centre`` needs to pass the Ready to match gate (consent, information
+    session, interview), in the Ready stage."""
+    return {
         "centre_id": centre.id,
         "consent_date": fields.Datetime.now(),
         "consent_version": "2026-01",
@@ -20,9 +18,16 @@ def create_ready_people(env, centre, mentee_names, mentor_names):
         "info_session_date": date.today(),
         "interview_date": date.today(),
         "interview_notes": "<p>Motivated.</p>",
-        "slot_ids": [Command.set(slot.ids)],
         "stage_id": env.ref("duo_mentoring.duo_intake_stage_ready").id,
     }
+
+
+def create_ready_people(env, centre, mentee_names, mentor_names):
+    """Ready-to-match mentees and mentors of ``centre``, all French speakers free on Tuesday
+    evenings (so every mentee can be matched with every mentor). Returns (mentees, mentors)."""
+    slot = env.ref("duo_mentoring.duo_slot_tuesday_evening")
+    french = env.ref("duo_mentoring.duo_language_fr")
+    base = dict(ready_person_values(env, centre), slot_ids=[Command.set(slot.ids)])
 
     def email(name):
         return f"{name.lower().replace(' ', '.')}@example.com"

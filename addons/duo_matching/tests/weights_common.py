@@ -4,7 +4,9 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, fields
+from odoo import Command
+
+from .tour_common import ready_person_values
 
 # (same sector, stage, outcome, closing reason code): successes share their sector far more
 # often than failures, so that learning raises the sector's weight (availability varies too,
@@ -36,17 +38,7 @@ def create_closed_duos(env, centre, specs=CLOSED_DUOS, prefix="Learned"):
     french = env.ref("duo_mentoring.duo_language_fr")
     it = env.ref("duo_mentoring.duo_sector_62")
     accounting = env.ref("duo_mentoring.duo_sector_69")
-    ready = env.ref("duo_mentoring.duo_intake_stage_ready")
-    base = {
-        "centre_id": centre.id,
-        "consent_date": fields.Datetime.now(),
-        "consent_version": "2026-01",
-        "consent_channel": "paper",
-        "info_session_date": date.today(),
-        "interview_date": date.today(),
-        "interview_notes": "<p>Motivated.</p>",
-        "stage_id": ready.id,
-    }
+    base = ready_person_values(env, centre)
     mentees = env["duo.mentee"].create([dict(
         base, name=f"{prefix} mentee {index}", email=f"{prefix.lower()}.mentee{index}@example.com",
         birthdate=date.today() - relativedelta(years=25 + index % 6),
